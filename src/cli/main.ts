@@ -1,0 +1,180 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
+import { errorMessage, formatUserError, UserError, UserErrors } from '../core/errors.js'
+import { renderSource } from '../core/manifests/render.js'
+import { resolveSource } from '../core/manifests/source.js'
+import { validateWorkflows } from './workflows.js'
+import { VERSION } from '../core/version.js'
+
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const
+
+/** Where the CLI writes; tests pass their own. */
+export interface Io {
+  out: (text: string) => void
+  err: (text: string) => void
+  cwd: string
+}
+
+const processIo: Io = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  cwd: process.cwd()
+}
+
+class UsageError extends Error {}
+
+const HELP = `slipway ${VERSION}: build, scan, render, deploy, judge canaries and promote
+
+Usage: slipway <command> [options]
+
+Commands:
+  validate   check slipway.yaml and the workflow files in .github/workflows
+  render     render the manifests of one environment
+  help       show this help, or a command's: slipway help render
+  version    print the version
+
+Options for every command:
+  --config FILE      the config file (default: slipway.yaml)
+  --format text|json output format (default: text)
+
+Exit codes: 0 ok, 1 findings or failure, 2 usage error.
+`
+
+const COMMAND_HELP: Record<string, string> = {
+  validate: `Usage: slipway validate [--config FILE] [--workflows DIR] [--format text|json]
+
+Checks slipway.yaml against its schema and, when the folder exists, every workflow file
+in .github/workflows with GitHub's workflow parser. Prints one line per problem (file:line).
+`,
+  render: `Usage: slipway render --env NAME [--config FILE] [--format yaml|json]
+
+Renders the manifests source of an environment (plain YAML folder, kustomize or helm).
+`
+}
+
+const common: ParseArgsConfig['options'] = {
+  config: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+type Command = (args: string[], io: Io) => Promise<number>
+
+const commands: Record<string, Command> = {
+  validate: validateCommand,
+  render: renderCommand,
+  version: async (_args, io) => {
+    io.out(`${VERSION}\n`)
+    return EXIT.ok
+  },
+  help: async (args, io) => {
+    io.out(COMMAND_HELP[args[0]] ?? HELP)
+    return EXIT.ok
+  }
+}
+
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  const [name, ...rest] = argv
+  if (!name || name === '--help' || name === '-h') {
+    io.out(HELP)
+    return name ? EXIT.ok : EXIT.usage
+  }
+  if (name === '--version') return commands.version([], io)
+  const command = commands[name]
+  if (!command) {
+    io.err(`slipway: unknown command "${name}" (see slipway --help)\n`)
+    return EXIT.usage
+  }
+  if (rest.includes('--help') || rest.includes('-h')) return commands.help([name], io)
+  try {
+    return await command(rest, io)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`slipway ${name}: ${error.message}\n`)
+      return EXIT.usage
+    }
+    if (error instanceof UserError) {
+      const errors = error instanceof UserErrors ? error.errors : [error]
+      for (const each of errors) printProblem(io, each)
+      return EXIT.failure
+    }
+    io.err(`slipway ${name}: internal error: ${errorMessage(error)}\n`)
+    return EXIT.failure
+  }
+}
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false })
+  } catch (error) {
+    throw new UsageError(errorMessage(error))
+  }
+}
+
+function formatOf(value: unknown, allowed: string[]): string {
+  const format = typeof value === 'string' ? value : allowed[0]
+  if (!allowed.includes(format)) {
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${format}"`)
+  }
+  return format
+}
+
+async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { workflows: { type: 'string' } })
+  const format = formatOf(values.format, ['text', 'json'])
+  const configFile = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
+  const problems: UserError[] = []
+  try {
+    await loadConfig(configFile)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    problems.push(...(error instanceof UserErrors ? error.errors : [error]))
+  }
+  const workflowDir = (values.workflows as string | undefined) ?? '.github/workflows'
+  problems.push(...(await validateWorkflows(workflowDir)))
+
+  if (format === 'json') {
+    const list = problems.map((p) => ({
+      file: p.location?.file,
+      line: p.location?.line,
+      message: p.message
+    }))
+    io.out(JSON.stringify({ ok: problems.length === 0, problems: list }, null, 2) + '\n')
+  } else if (problems.length === 0) {
+    io.out(`${configFile}: ok\n`)
+  } else {
+    for (const p of problems) printProblem(io, p)
+  }
+  return problems.length === 0 ? EXIT.ok : EXIT.failure
+}
+
+async function renderCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { env: { type: 'string' } })
+  const format = formatOf(values.format, ['yaml', 'json'])
+  const envName = values.env as string | undefined
+  if (!envName) throw new UsageError('--env is required')
+  const config = await loadConfig((values.config as string | undefined) ?? DEFAULT_CONFIG_FILE)
+  const source = resolveSource(config, envName, io.cwd)
+  const rendered = await renderSource(source, config.environments[envName].namespace)
+  if (format === 'json') {
+    const { parseAllDocuments } = await import('yaml')
+    const objects = parseAllDocuments(rendered).map((d) => d.toJS())
+    io.out(JSON.stringify(objects, null, 2) + '\n')
+  } else {
+    io.out(rendered)
+  }
+  return EXIT.ok
+}
+
+/**
+ * One line per problem on stderr; on a GitHub runner also the workflow command that
+ * turns it into an annotation on the file and line.
+ */
+function printProblem(io: Io, problem: UserError): void {
+  io.err(`${formatUserError(problem)}\n`)
+  if (process.env.GITHUB_ACTIONS !== 'true') return
+  const where = problem.location
+  const props = where ? ` file=${where.file}${where.line ? `,line=${where.line}` : ''}` : ''
+  const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  io.out(`::error${props}::${message}\n`)
+}

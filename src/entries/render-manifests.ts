@@ -1,0 +1,4 @@
+import { runAction } from '../actions/lib/run-action.js'
+import { run } from '../actions/render-manifests.js'
+
+await runAction(run)
