@@ -13,7 +13,15 @@ const names = process.argv.length > 2 ? process.argv.slice(2) : all
 
 function ncc(name) {
   rmSync(`dist/${name}`, { recursive: true, force: true })
-  const args = ['build', `src/entries/${name}.ts`, '-o', `dist/${name}`, '--license', 'licenses.txt', '--quiet']
+  const args = [
+    'build',
+    `src/entries/${name}.ts`,
+    '-o',
+    `dist/${name}`,
+    '--license',
+    'licenses.txt',
+    '--quiet'
+  ]
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [nccCli, ...args], { stdio: 'inherit' })
     child.on('error', reject)
@@ -26,7 +34,8 @@ function ncc(name) {
 const queue = [...names]
 const started = Date.now()
 const workers = Array.from({ length: Math.min(availableParallelism(), queue.length) }, async () => {
-  for (let name = queue.shift(); name; name = queue.shift()) console.log(`bundled ${await ncc(name)}`)
+  for (let name = queue.shift(); name; name = queue.shift())
+    console.log(`bundled ${await ncc(name)}`)
 })
 await Promise.all(workers)
 console.log(`${names.length} bundles in ${((Date.now() - started) / 1000).toFixed(1)} s`)

@@ -14,7 +14,10 @@ import { booleanInput, optionalInput } from './lib/inputs.js'
  */
 export async function run(): Promise<void> {
   const cli = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'cli', 'index.js')
-  const binDir = path.join(process.env.RUNNER_TEMP || path.join(process.cwd(), '.slipway'), 'slipway-bin')
+  const binDir = path.join(
+    process.env.RUNNER_TEMP || path.join(process.cwd(), '.slipway'),
+    'slipway-bin'
+  )
   await mkdir(binDir, { recursive: true })
   const shim = path.join(binDir, 'slipway')
   // The runner's own node runs the CLI, whatever node (if any) the job has on PATH.

@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
+import { configJsonSchema } from '../core/config/json-schema.js'
 import { errorMessage, formatUserError, UserError, UserErrors } from '../core/errors.js'
 import { renderSource } from '../core/manifests/render.js'
 import { resolveSource } from '../core/manifests/source.js'
@@ -30,6 +31,7 @@ Usage: slipway <command> [options]
 Commands:
   validate   check slipway.yaml and the workflow files in .github/workflows
   render     render the manifests of one environment
+  schema     print the JSON Schema of slipway.yaml
   help       show this help, or a command's: slipway help render
   version    print the version
 
@@ -63,6 +65,10 @@ type Command = (args: string[], io: Io) => Promise<number>
 const commands: Record<string, Command> = {
   validate: validateCommand,
   render: renderCommand,
+  schema: async (_args, io) => {
+    io.out(JSON.stringify(configJsonSchema(), null, 2) + '\n')
+    return EXIT.ok
+  },
   version: async (_args, io) => {
     io.out(`${VERSION}\n`)
     return EXIT.ok

@@ -75,9 +75,9 @@ environments:
   })
 
   it('names a missing required key and where its parent is', () => {
-    expect(errorsOf('environments:\n  staging:\n    namespace: s\nmanifests:\n  path: k8s\n')).toEqual([
-      'slipway.yaml:1: image: required'
-    ])
+    expect(
+      errorsOf('environments:\n  staging:\n    namespace: s\nmanifests:\n  path: k8s\n')
+    ).toEqual(['slipway.yaml:1: image: required'])
   })
 
   it('rejects duplicate keys', () => {

@@ -81,9 +81,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 /** `environments.production.promote-to`, with list indexes as `[2]`. */
 export function keyPathText(path: (string | number)[]): string {
   if (path.length === 0) return '(top level)'
-  return path
-    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-    .join('')
+  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('')
 }
 
 /** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
@@ -96,7 +94,9 @@ function lineOf(
   let offset = (doc.contents as { range?: [number] } | null)?.range?.[0]
   for (const segment of path) {
     if (isMap(node)) {
-      const pair = node.items.find((item) => isPair(item) && isScalar(item.key) && item.key.value === segment)
+      const pair = node.items.find(
+        (item) => isPair(item) && isScalar(item.key) && item.key.value === segment
+      )
       if (!pair) break
       offset = (pair.key as { range?: [number] }).range?.[0] ?? offset
       node = pair.value

@@ -90,7 +90,10 @@ const effectSize = z.strictObject({
 
 export const metricSchema = z.strictObject({
   name: z.string().min(1),
-  query: z.string().min(1).describe('PromQL; {selector} is replaced by the canary or baseline labels'),
+  query: z
+    .string()
+    .min(1)
+    .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
   group: z.string().default('default'),
   direction: z.enum(['increase', 'decrease', 'either']).default('either'),
   critical: z.boolean().default(false),
@@ -114,7 +117,10 @@ export const analysisSchema = z.strictObject({
   warmup: duration.default('0s'),
   step: duration.default('30s'),
   canary: z.record(z.string(), z.string()).optional().describe('Labels selecting canary series'),
-  baseline: z.record(z.string(), z.string()).optional().describe('Labels selecting baseline series'),
+  baseline: z
+    .record(z.string(), z.string())
+    .optional()
+    .describe('Labels selecting baseline series'),
   thresholds: z
     .strictObject({ pass: z.number().min(0).max(100), marginal: z.number().min(0).max(100) })
     .default({ pass: 95, marginal: 75 }),
@@ -122,17 +128,16 @@ export const analysisSchema = z.strictObject({
   metrics: z.array(metricSchema).default([])
 })
 
-export const configSchema = z
-  .strictObject({
-    version: z.literal(1).default(1),
-    image: imageSchema,
-    manifests: manifestsSchema.optional(),
-    environments: z.record(name, environmentSchema).refine((e) => Object.keys(e).length > 0, {
-      message: 'expected at least one environment'
-    }),
-    scan: scanSchema.default(scanSchema.parse({})),
-    analysis: analysisSchema.optional()
-  })
+export const configSchema = z.strictObject({
+  version: z.literal(1).default(1),
+  image: imageSchema,
+  manifests: manifestsSchema.optional(),
+  environments: z.record(name, environmentSchema).refine((e) => Object.keys(e).length > 0, {
+    message: 'expected at least one environment'
+  }),
+  scan: scanSchema.default(scanSchema.parse({})),
+  analysis: analysisSchema.optional()
+})
 
 /**
  * Checks across sections. They run on the raw document even when the schema found

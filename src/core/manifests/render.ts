@@ -17,9 +17,7 @@ export async function renderSource(source: ResolvedSource, namespace: string): P
 }
 
 async function readYamlFolder(dir: string): Promise<string> {
-  const files = (await readdir(dir, { recursive: true }))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
+  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.ya?ml$/.test(f)).sort()
   const texts = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')))
   return texts.map((t) => t.replace(/^---\s*\n/, '').trimEnd()).join('\n---\n') + '\n'
 }

@@ -18,7 +18,8 @@ export function resolveSource(config: Config, envName: string, root: string): Re
   if (!source) throw new UserError(`environment "${envName}" has no manifests source`)
   const inside = (p: string, key: string) => insideRoot(root, p.replaceAll('{env}', envName), key)
   if (source.path) return { kind: 'path', dir: inside(source.path, 'manifests.path') }
-  if (source.kustomize) return { kind: 'kustomize', dir: inside(source.kustomize, 'manifests.kustomize') }
+  if (source.kustomize)
+    return { kind: 'kustomize', dir: inside(source.kustomize, 'manifests.kustomize') }
   const helm = source.helm!
   return {
     kind: 'helm',
