@@ -1,6 +1,9 @@
 // .ts files are ES modules; the npm scripts run jest with --experimental-vm-modules.
 const shared = {
   testEnvironment: 'node',
+  // The test services keep their state (dockerd's data root among it) in .cache/.
+  modulePathIgnorePatterns: ['<rootDir>/.cache/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.cache/'],
   extensionsToTreatAsEsm: ['.ts'],
   // Sources use NodeNext './x.js' specifiers; map them back to the .ts file.
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

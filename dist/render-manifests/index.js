@@ -28503,9 +28503,7 @@ async function renderSource(source, namespace) {
     }
 }
 async function readYamlFolder(dir) {
-    const files = (await (0,promises_namespaceObject.readdir)(dir, { recursive: true }))
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort();
+    const files = (await (0,promises_namespaceObject.readdir)(dir, { recursive: true })).filter((f) => /\.ya?ml$/.test(f)).sort();
     const texts = await Promise.all(files.map((f) => (0,promises_namespaceObject.readFile)(external_node_path_default().join(dir, f), 'utf8')));
     return texts.map((t) => t.replace(/^---\s*\n/, '').trimEnd()).join('\n---\n') + '\n';
 }
@@ -28536,7 +28534,7 @@ async function helmTemplate(source, namespace) {
 
 /** The manifests source of one environment, with paths made absolute and kept inside `root`. */
 function resolveSource(config, envName, root) {
-    const env = config.environments[envName];
+    const env = Object.hasOwn(config.environments, envName) ? config.environments[envName] : undefined;
     if (!env) {
         const known = Object.keys(config.environments).join(', ');
         throw new core_errors/* UserError */.yo(`environment "${envName}" is not defined in the config (known: ${known})`);
@@ -38201,7 +38199,9 @@ const effectSize = strictObject({
 });
 const metricSchema = strictObject({
     name: schemas_string().min(1),
-    query: schemas_string().min(1).describe('PromQL; {selector} is replaced by the canary or baseline labels'),
+    query: schemas_string()
+        .min(1)
+        .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
     group: schemas_string().default('default'),
     direction: schemas_enum(['increase', 'decrease', 'either']).default('either'),
     critical: schemas_boolean().default(false),
@@ -38222,7 +38222,9 @@ const analysisSchema = strictObject({
     warmup: schema_duration.default('0s'),
     step: schema_duration.default('30s'),
     canary: record(schemas_string(), schemas_string()).optional().describe('Labels selecting canary series'),
-    baseline: record(schemas_string(), schemas_string()).optional().describe('Labels selecting baseline series'),
+    baseline: record(schemas_string(), schemas_string())
+        .optional()
+        .describe('Labels selecting baseline series'),
     thresholds: strictObject({ pass: schemas_number().min(0).max(100), marginal: schemas_number().min(0).max(100) })
         .default({ pass: 95, marginal: 75 }),
     groups: record(schemas_string(), schemas_number().positive()).optional().describe('Group weights'),
@@ -38251,7 +38253,7 @@ function crossCheck(raw) {
         if (!isRecord(env))
             continue;
         const target = env['promote-to'];
-        if (typeof target === 'string' && !(target in environments)) {
+        if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
             problems.push({
                 path: ['environments', envName, 'promote-to'],
                 message: `environment "${target}" is not defined under environments`
@@ -38277,7 +38279,7 @@ function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
         const target = isRecord(env) ? env['promote-to'] : undefined;
-        return typeof target === 'string' && target in environments ? target : undefined;
+        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
         const seen = [start];
@@ -38367,9 +38369,7 @@ function issueMessage(issue) {
 function keyPathText(path) {
     if (path.length === 0)
         return '(top level)';
-    return path
-        .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-        .join('');
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 /** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
 function lineOf(doc, lineCounter, path) {
@@ -38473,7 +38473,7 @@ async function configFromInput() {
     return { config, file };
 }
 function environmentFromInput(config, name) {
-    if (!(name in config.environments)) {
+    if (!Object.hasOwn(config.environments, name)) {
         const known = Object.keys(config.environments).join(', ');
         throw new core_errors/* UserError */.yo(`input "environment": "${name}" is not defined in slipway.yaml (known: ${known})`);
     }

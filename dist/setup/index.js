@@ -38105,7 +38105,9 @@ const effectSize = strictObject({
 });
 const metricSchema = strictObject({
     name: schemas_string().min(1),
-    query: schemas_string().min(1).describe('PromQL; {selector} is replaced by the canary or baseline labels'),
+    query: schemas_string()
+        .min(1)
+        .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
     group: schemas_string().default('default'),
     direction: schemas_enum(['increase', 'decrease', 'either']).default('either'),
     critical: schemas_boolean().default(false),
@@ -38126,7 +38128,9 @@ const analysisSchema = strictObject({
     warmup: schema_duration.default('0s'),
     step: schema_duration.default('30s'),
     canary: record(schemas_string(), schemas_string()).optional().describe('Labels selecting canary series'),
-    baseline: record(schemas_string(), schemas_string()).optional().describe('Labels selecting baseline series'),
+    baseline: record(schemas_string(), schemas_string())
+        .optional()
+        .describe('Labels selecting baseline series'),
     thresholds: strictObject({ pass: schemas_number().min(0).max(100), marginal: schemas_number().min(0).max(100) })
         .default({ pass: 95, marginal: 75 }),
     groups: record(schemas_string(), schemas_number().positive()).optional().describe('Group weights'),
@@ -38155,7 +38159,7 @@ function crossCheck(raw) {
         if (!isRecord(env))
             continue;
         const target = env['promote-to'];
-        if (typeof target === 'string' && !(target in environments)) {
+        if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
             problems.push({
                 path: ['environments', envName, 'promote-to'],
                 message: `environment "${target}" is not defined under environments`
@@ -38181,7 +38185,7 @@ function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
         const target = isRecord(env) ? env['promote-to'] : undefined;
-        return typeof target === 'string' && target in environments ? target : undefined;
+        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
         const seen = [start];
@@ -38271,9 +38275,7 @@ function issueMessage(issue) {
 function keyPathText(path) {
     if (path.length === 0)
         return '(top level)';
-    return path
-        .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
-        .join('');
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 /** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
 function lineOf(doc, lineCounter, path) {
@@ -38377,7 +38379,7 @@ async function configFromInput() {
     return { config, file };
 }
 function environmentFromInput(config, name) {
-    if (!(name in config.environments)) {
+    if (!Object.hasOwn(config.environments, name)) {
         const known = Object.keys(config.environments).join(', ');
         throw new UserError(`input "environment": "${name}" is not defined in slipway.yaml (known: ${known})`);
     }
@@ -38423,7 +38425,7 @@ async function run() {
         lib_core/* setOutput */.uH('stdout', stdout);
         lib_core/* setOutput */.uH('exit-code', String(exitCode));
         if (exitCode !== 0)
-            process.exitCode = lib_core/* ExitCode */.yU.Failure;
+            throw new core_errors/* UserError */.yo(`slipway ${args} exited with code ${exitCode}`);
     }
 }
 /** Splits `args` into words the way a shell does for quotes and backslashes, without a shell. */

@@ -41,7 +41,7 @@ export async function run(): Promise<void> {
     })
     core.setOutput('stdout', stdout)
     core.setOutput('exit-code', String(exitCode))
-    if (exitCode !== 0) process.exitCode = core.ExitCode.Failure
+    if (exitCode !== 0) throw new UserError(`slipway ${args} exited with code ${exitCode}`)
   }
 }
 

@@ -180,7 +180,18 @@ function printProblem(io: Io, problem: UserError): void {
   io.err(`${formatUserError(problem)}\n`)
   if (process.env.GITHUB_ACTIONS !== 'true') return
   const where = problem.location
-  const props = where ? ` file=${where.file}${where.line ? `,line=${where.line}` : ''}` : ''
-  const message = problem.message.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  const props = where
+    ? ` file=${escapeProperty(where.file)}${where.line ? `,line=${where.line}` : ''}${where.column ? `,col=${where.column}` : ''}`
+    : ''
+  const message = escapeData(problem.message)
   io.out(`::error${props}::${message}\n`)
+}
+
+// The runner's escaping for workflow command data and properties.
+function escapeData(text: string): string {
+  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+function escapeProperty(text: string): string {
+  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }

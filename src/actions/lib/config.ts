@@ -18,7 +18,7 @@ export async function configFromInput(): Promise<{ config: Config; file: string 
 }
 
 export function environmentFromInput(config: Config, name: string): string {
-  if (!(name in config.environments)) {
+  if (!Object.hasOwn(config.environments, name)) {
     const known = Object.keys(config.environments).join(', ')
     throw new UserError(
       `input "environment": "${name}" is not defined in slipway.yaml (known: ${known})`

@@ -150,7 +150,7 @@ export function crossCheck(raw: unknown): { path: (string | number)[]; message: 
   for (const [envName, env] of Object.entries(environments)) {
     if (!isRecord(env)) continue
     const target = env['promote-to']
-    if (typeof target === 'string' && !(target in environments)) {
+    if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
       problems.push({
         path: ['environments', envName, 'promote-to'],
         message: `environment "${target}" is not defined under environments`
@@ -177,7 +177,7 @@ function promotionCycle(environments: Record<string, unknown>): string[] | undef
   const next = (name: string) => {
     const env = environments[name]
     const target = isRecord(env) ? env['promote-to'] : undefined
-    return typeof target === 'string' && target in environments ? target : undefined
+    return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined
   }
   for (const start of Object.keys(environments)) {
     const seen = [start]

@@ -9,7 +9,7 @@ export type ResolvedSource =
 
 /** The manifests source of one environment, with paths made absolute and kept inside `root`. */
 export function resolveSource(config: Config, envName: string, root: string): ResolvedSource {
-  const env = config.environments[envName]
+  const env = Object.hasOwn(config.environments, envName) ? config.environments[envName] : undefined
   if (!env) {
     const known = Object.keys(config.environments).join(', ')
     throw new UserError(`environment "${envName}" is not defined in the config (known: ${known})`)

@@ -1,0 +1,159 @@
+// The two channels an action uses to talk to the GitHub runner, parsed the way the runner
+// (actions/runner: FileCommandManager.cs, ActionCommand.cs) parses them.
+
+export interface Annotation {
+  level: 'error' | 'warning' | 'notice'
+  message: string
+  file?: string
+  line?: number
+  endLine?: number
+  col?: number
+  endColumn?: number
+  title?: string
+}
+
+/**
+ * Parses a file command file (GITHUB_OUTPUT, GITHUB_STATE, GITHUB_ENV): `name=value` lines and
+ * heredoc blocks `name<<DELIMITER` ... `DELIMITER`. Malformed content throws, as the runner
+ * fails the step for it.
+ */
+export function parseFileCommand(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  const lines = text.split(/\r?\n/)
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]
+    if (line === '') continue
+    const equals = line.indexOf('=')
+    const heredoc = line.indexOf('<<')
+    if (equals >= 0 && (heredoc < 0 || equals < heredoc)) {
+      values[nameOf(line.slice(0, equals), line)] = line.slice(equals + 1)
+    } else if (heredoc >= 0) {
+      const name = nameOf(line.slice(0, heredoc), line)
+      const delimiter = line.slice(heredoc + 2)
+      if (!delimiter) throw new Error(`file command: empty delimiter in "${line}"`)
+      const end = lines.indexOf(delimiter, i + 1)
+      if (end < 0) throw new Error(`file command: no closing "${delimiter}" for "${name}"`)
+      values[name] = lines.slice(i + 1, end).join('\n')
+      i = end
+    } else {
+      throw new Error(`file command: invalid line "${line}"`)
+    }
+  }
+  return values
+}
+
+function nameOf(name: string, line: string): string {
+  if (!name) throw new Error(`file command: missing name in "${line}"`)
+  return name
+}
+
+/** GITHUB_PATH: one directory per line, in the order they were added. */
+export function parsePathFile(text: string): string[] {
+  return text.split(/\r?\n/).filter((line) => line !== '')
+}
+
+export interface WorkflowCommand {
+  command: string
+  properties: Record<string, string>
+  data: string
+}
+
+/** Parses one output line as `::command key=value,key=value::data`, or undefined for a plain line. */
+export function parseCommandLine(line: string): WorkflowCommand | undefined {
+  const text = line.trimStart()
+  if (!text.startsWith('::')) return undefined
+  const end = text.indexOf('::', 2)
+  if (end < 0) return undefined
+  const info = text.slice(2, end)
+  const space = info.indexOf(' ')
+  const command = space < 0 ? info : info.slice(0, space)
+  if (!command) return undefined
+  const properties: Record<string, string> = {}
+  if (space >= 0) {
+    for (const pair of info
+      .slice(space + 1)
+      .trim()
+      .split(',')) {
+      const eq = pair.indexOf('=')
+      if (eq > 0 && eq < pair.length - 1) {
+        properties[pair.slice(0, eq)] = unescape(pair.slice(eq + 1), PROPERTY_ESCAPES)
+      }
+    }
+  }
+  return { command, properties, data: unescape(text.slice(end + 2), DATA_ESCAPES) }
+}
+
+const DATA_ESCAPES: Record<string, string> = { '%25': '%', '%0D': '\r', '%0A': '\n' }
+const PROPERTY_ESCAPES: Record<string, string> = { ...DATA_ESCAPES, '%3A': ':', '%2C': ',' }
+
+function unescape(text: string, escapes: Record<string, string>): string {
+  return text.replace(/%(25|0D|0A|3A|2C)/g, (match) => escapes[match] ?? match)
+}
+
+export function annotationOf(command: WorkflowCommand): Annotation | undefined {
+  const level = command.command
+  if (level !== 'error' && level !== 'warning' && level !== 'notice') return undefined
+  const { file, title, line, endLine, col, endColumn } = command.properties
+  const annotation: Annotation = { level, message: command.data }
+  if (file !== undefined) annotation.file = file
+  if (title !== undefined) annotation.title = title
+  const numbers = { line, endLine, col, endColumn }
+  for (const [key, value] of Object.entries(numbers)) {
+    if (value !== undefined) annotation[key as keyof typeof numbers] = Number(value)
+  }
+  return annotation
+}
+
+export interface ProcessedLog {
+  /** The log as the runner shows it: commands rendered as `##[...]`, registered secrets as `***`. */
+  log: string
+  annotations: Annotation[]
+  masked: string[]
+}
+
+/**
+ * Processes output lines in order, as the runner does: `::add-mask::` masks a value in every
+ * later line (not earlier ones), annotations become `##[error]` lines, `::debug::` is shown only
+ * when step debugging is on.
+ */
+export function processOutput(lines: string[], debug: boolean): ProcessedLog {
+  const annotations: Annotation[] = []
+  const masked: string[] = []
+  const shown: string[] = []
+  for (const line of lines) {
+    const command = parseCommandLine(line)
+    const rendered = command ? render(command, line, debug) : line
+    if (command?.command === 'add-mask' && command.data.trim() !== '') {
+      masked.push(command.data)
+    }
+    const annotation = command && annotationOf(command)
+    if (annotation) annotations.push(annotation)
+    if (rendered !== undefined) shown.push(mask(rendered, masked))
+  }
+  return { log: shown.join('\n'), annotations, masked }
+}
+
+function render(command: WorkflowCommand, line: string, debug: boolean): string | undefined {
+  switch (command.command) {
+    case 'add-mask':
+      return undefined
+    case 'debug':
+      return debug ? `##[debug]${command.data}` : undefined
+    case 'error':
+    case 'warning':
+    case 'notice':
+    case 'group':
+      return `##[${command.command}]${command.data}`
+    case 'endgroup':
+      return '##[endgroup]'
+    default:
+      return line // not a command the runner knows: printed as it is
+  }
+}
+
+/** Replaces every registered secret, and each line of a multi-line one, with `***`. */
+function mask(line: string, secrets: string[]): string {
+  const parts = secrets.flatMap((s) => [s, ...s.split(/\r?\n/)]).filter((s) => s.trim() !== '')
+  parts.sort((a, b) => b.length - a.length)
+  return parts.reduce((text, secret) => text.split(secret).join('***'), line)
+}
