@@ -51,6 +51,9 @@ install_packages() {
   [[ -x $REGISTRY ]] || missing+=(docker-registry)
   [[ -x $PROMETHEUS ]] || missing+=(prometheus)
   command -v curl >/dev/null || missing+=(curl)
+  command -v skopeo >/dev/null || missing+=(skopeo)         # bench/copy.mjs compares with it
+  command -v htpasswd >/dev/null || missing+=(apache2-utils) # bcrypt htpasswd for auth tests
+  command -v Rscript >/dev/null || missing+=(r-base-core)     # the judge is checked against wilcox.test
   ((${#missing[@]} > 0)) || return 0
   [[ $EUID -eq 0 ]] || die "missing Debian packages (${missing[*]}): run as root to install them"
   log "installing ${missing[*]}"

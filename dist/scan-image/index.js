@@ -38052,7 +38052,14 @@ const manifestsSchema = strictObject({
         values: array(relativePath).optional(),
         set: record(schemas_string(), schemas_string()).optional()
     })
+        .optional(),
+    image: schemas_string()
+        .min(1)
         .optional()
+        .describe('How the manifests name the released image, when not as image.repository (e.g. a short name)'),
+    pin: array(schemas_string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>'))
+        .optional()
+        .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
 })
     .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'
@@ -38067,6 +38074,36 @@ const gatesSchema = strictObject({
         .default(false)
         .describe('Wait for the GitHub environment reviewers before promoting')
 });
+const policyLevel = schemas_enum(['error', 'warn', 'off']);
+// Each check of the rendered manifests, with its default level. kube-score and kube-linter
+// have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
+const POLICY_DEFAULTS = {
+    'image-latest': 'error',
+    'image-not-pinned': 'warn',
+    'resource-requests': 'warn',
+    'resource-limits': 'warn',
+    'readiness-probe': 'warn',
+    'liveness-probe': 'warn',
+    'run-as-non-root': 'warn',
+    privileged: 'error',
+    'host-path': 'warn',
+    'service-selector': 'error'
+};
+const policyShape = Object.fromEntries(Object.keys(POLICY_DEFAULTS).map((check) => [check, policyLevel.optional()]));
+const policySchema = strictObject(policyShape)
+    .describe('Checks of the rendered manifests, each error, warn or off');
+const validationSchema = strictObject({
+    'kubernetes-version': schemas_string()
+        .regex(/^1\.[0-9]+$/, 'expected a Kubernetes minor version such as 1.33')
+        .default('1.33')
+        .describe('The Kubernetes version whose APIs the manifests must use'),
+    'crd-schemas': array(relativePath)
+        .default([])
+        .describe('Files or folders of CustomResourceDefinitions whose schemas validate custom resources'),
+    'skip-unknown-crds': schemas_boolean()
+        .default(true)
+        .describe('Custom resources without a schema are skipped with a warning (false: an error)')
+});
 const environmentSchema = strictObject({
     namespace: schema_name.describe('Kubernetes namespace'),
     cluster: schemas_string().optional().describe('A name for the cluster, shown in history and summaries'),
@@ -38076,7 +38113,8 @@ const environmentSchema = strictObject({
     strategy: schemas_enum(['rolling', 'canary', 'blue-green']).default('rolling'),
     manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
     url: url().optional().describe('Where the environment is reachable, for GitHub deployments'),
-    gates: gatesSchema.optional().describe('What must hold before a release is promoted here')
+    gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
+    policy: policySchema.optional().describe('Overrides the top-level policy levels')
 });
 const scanSchema = strictObject({
     scanner: schemas_enum(['trivy', 'grype']).default('trivy'),
@@ -38088,8 +38126,17 @@ const scanSchema = strictObject({
     'max-db-age': schema_duration.default('72h')
 });
 const effectSize = strictObject({
-    'allowed-increase': schemas_number().positive().default(1),
-    'allowed-decrease': schemas_number().positive().default(1),
+    measure: schemas_enum(['mean-ratio', 'cles'])
+        .default('mean-ratio')
+        .describe('mean(canary)/mean(baseline), or P(canary > baseline) (Kayenta: meanRatio, cles)'),
+    'allowed-increase': schemas_number()
+        .positive()
+        .optional()
+        .describe('High needs at least this effect size; default 1 (0.5 with cles)'),
+    'allowed-decrease': schemas_number()
+        .positive()
+        .optional()
+        .describe('Low needs at most this effect size; default 1 (0.5 with cles)'),
     'critical-increase': schemas_number().positive().optional(),
     'critical-decrease': schemas_number().positive().optional()
 });
@@ -38102,11 +38149,26 @@ const metricSchema = strictObject({
     direction: schemas_enum(['increase', 'decrease', 'either']).default('either'),
     critical: schemas_boolean().default(false),
     'effect-size': effectSize.optional(),
-    threshold: strictObject({ max: schemas_number().optional(), min: schemas_number().optional() })
+    threshold: strictObject({
+        max: schemas_number().optional(),
+        min: schemas_number().optional(),
+        aggregate: schemas_enum(['mean', 'median', 'max', 'min', 'last'])
+            .default('mean')
+            .describe("How the canary's samples become the one value checked")
+    })
         .optional()
         .describe('A single-value check instead of a comparison with the baseline'),
     'on-no-data': schemas_enum(['fail', 'inconclusive', 'pass']).default('inconclusive'),
-    'min-samples': schemas_number().int().positive().optional()
+    'min-samples': schemas_number().int().positive().optional(),
+    'nan-strategy': schemas_enum(['remove', 'replace'])
+        .default('remove')
+        .describe('Missing samples are dropped, or counted as 0 (Kayenta: nanStrategy)'),
+    outliers: strictObject({
+        strategy: schemas_enum(['keep', 'remove']).default('keep'),
+        factor: schemas_number().positive().default(3).describe('IQR fence factor')
+    })
+        .optional()
+        .describe("Kayenta's IQR outlier removal, off by default")
 });
 const analysisSchema = strictObject({
     provider: strictObject({
@@ -38124,6 +38186,31 @@ const analysisSchema = strictObject({
     thresholds: strictObject({ pass: schemas_number().min(0).max(100), marginal: schemas_number().min(0).max(100) })
         .default({ pass: 95, marginal: 75 }),
     groups: record(schemas_string(), schemas_number().positive()).optional().describe('Group weights'),
+    'confidence-level': schemas_number()
+        .gt(0.5)
+        .lt(1)
+        .default(0.98)
+        .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+    'min-samples': schemas_number()
+        .int()
+        .positive()
+        .default(10)
+        .describe('Fewer samples on either side is no data; a metric can override it'),
+    'failure-limit': schemas_number()
+        .int()
+        .min(0)
+        .default(0)
+        .describe('Failed judgements allowed before the analysis fails (Argo Rollouts failureLimit)'),
+    'inconclusive-limit': schemas_number()
+        .int()
+        .min(-1)
+        .default(-1)
+        .describe('Inconclusive judgements allowed before it ends inconclusive; -1: only the last counts'),
+    'consecutive-error-limit': schemas_number()
+        .int()
+        .min(0)
+        .default(4)
+        .describe('Metrics errors in a row allowed before it ends inconclusive (Argo Rollouts default 4)'),
     metrics: array(metricSchema).default([])
 });
 const configSchema = strictObject({
@@ -38134,6 +38221,8 @@ const configSchema = strictObject({
         message: 'expected at least one environment'
     }),
     scan: scanSchema.default(scanSchema.parse({})),
+    policy: policySchema.optional(),
+    validation: validationSchema.default(validationSchema.parse({})),
     analysis: analysisSchema.optional()
 });
 /**

@@ -1,15 +1,89 @@
+import * as core from '@actions/core'
+import { mkdir, writeFile } from 'node:fs/promises'
+import path from 'node:path'
+import { runAnalysis } from '../core/canary/analysis.js'
+import { metricChart } from '../core/canary/chart.js'
+import { judgementMarkdown } from '../core/canary/report.js'
+import { UserError } from '../core/errors.js'
+import { PrometheusProvider } from '../core/metrics/prometheus.js'
 import { configFromInput, environmentFromInput } from './lib/config.js'
 import { durationInput, optionalInput, requiredInput } from './lib/inputs.js'
-import { notInThisRelease } from './lib/planned.js'
 
 export async function run(): Promise<void> {
   const { config } = await configFromInput()
-  const inputs = {
-    environment: environmentFromInput(config, requiredInput('environment')),
-    prometheusUrl: optionalInput('prometheus-url'),
-    duration: durationInput('duration', config.analysis?.duration ?? '10m'),
-    interval: durationInput('interval', config.analysis?.interval ?? '1m')
+  const environment = environmentFromInput(config, requiredInput('environment'))
+  const durationMs = durationInput('duration', config.analysis?.duration ?? '10m')
+  const intervalMs = durationInput('interval', config.analysis?.interval ?? '1m')
+  const analysis = config.analysis
+  if (!analysis || analysis.metrics.length === 0) {
+    throw new UserError(
+      'slipway.yaml has no analysis.metrics: there is nothing to judge the canary by'
+    )
   }
-  void inputs
-  notInThisRelease('canary-analysis')
+  const url = optionalInput('prometheus-url') ?? analysis.provider?.prometheus.url
+  if (!url) {
+    throw new UserError(
+      'input "prometheus-url" is required when slipway.yaml has no analysis.provider.prometheus.url'
+    )
+  }
+  const tokenEnv = analysis.provider?.prometheus['bearer-token-env']
+  const token = optionalInput('prometheus-token') ?? (tokenEnv ? process.env[tokenEnv] : undefined)
+  if (token) core.setSecret(token)
+  const provider = new PrometheusProvider({ url, bearerToken: token, onSecret: core.setSecret })
+
+  core.info(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`)
+  const result = await runAnalysis({
+    provider,
+    analysis,
+    durationMs,
+    intervalMs,
+    values: { environment, namespace: config.environments[environment].namespace },
+    onMeasurement: (m) =>
+      core.info(
+        m.kind === 'error'
+          ? `${m.at.toISOString()} metrics error: ${m.error}`
+          : `${m.at.toISOString()} ${m.judgement.verdict} (score ${m.judgement.score})`
+      )
+  })
+
+  const report = path.join(process.env.RUNNER_TEMP || '.', 'slipway', `canary-${environment}.json`)
+  await mkdir(path.dirname(report), { recursive: true })
+  const last = result.last
+  await writeFile(
+    report,
+    JSON.stringify(
+      {
+        verdict: result.verdict,
+        reason: result.reason,
+        counts: result.counts,
+        judgement: last?.judgement
+      },
+      null,
+      2
+    ) + '\n'
+  )
+  core.setOutput('verdict', result.verdict)
+  core.setOutput('score', String(last?.judgement.score ?? 0))
+  core.setOutput('report', report)
+
+  const summary = core.summary.addHeading(`Canary analysis of ${environment}: ${result.verdict}`, 2)
+  summary.addRaw(`${result.reason}\n\n`)
+  if (last) {
+    summary.addRaw(judgementMarkdown(last.judgement).replace(/^### .*\n/, ''))
+    const step = Math.max(1, Math.round(last.window.stepSeconds))
+    for (const metric of last.judgement.metrics) {
+      const chart = metricChart(metric.name, last.canary, last.baseline, step)
+      if (chart) summary.addRaw(`\n${chart}\n`)
+      if (metric.classification !== 'Pass') {
+        core.warning(`${metric.name}: ${metric.classification}: ${metric.reason}`, {
+          title: `canary ${metric.name}`
+        })
+      }
+    }
+  }
+  await summary.write()
+
+  if (result.verdict !== 'pass') {
+    throw new UserError(`canary analysis of ${environment}: ${result.verdict}: ${result.reason}`)
+  }
 }

@@ -1,39 +1,129 @@
 import * as core from '@actions/core'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseAllDocuments } from 'yaml'
-import { renderSource } from '../core/manifests/render.js'
-import { resolveSource } from '../core/manifests/source.js'
+import { UserErrors } from '../core/errors.js'
+import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
+import { diffMarkdown } from '../core/manifests/diff-markdown.js'
+import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
+import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
+import { writeRenderOutput } from '../core/manifests/write-output.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { optionalInput, requiredInput } from './lib/inputs.js'
 
 export async function run(): Promise<void> {
-  const { config } = await configFromInput()
-  const envName = environmentFromInput(config, requiredInput('environment'))
+  const { config, file: configFile } = await configFromInput()
+  const environment = environmentFromInput(config, requiredInput('environment'))
+  const root = workspace()
   const outDir = path.resolve(
-    workspace(),
-    optionalInput('output-dir') ?? path.join(process.env.RUNNER_TEMP ?? '.', 'slipway', envName)
+    root,
+    optionalInput('output-dir') ?? path.join(process.env.RUNNER_TEMP ?? '.', 'slipway', environment)
   )
-  const source = resolveSource(config, envName, workspace())
-  const rendered = await renderSource(source, config.environments[envName].namespace)
-  const objects = parseAllDocuments(rendered)
-    .map((doc) => doc.toJS() as { kind?: string; metadata?: { name?: string } } | null)
-    .filter((o) => o !== null)
+  const result = await renderEnvironment({
+    config,
+    environment,
+    root,
+    configFile,
+    image: optionalInput('image'),
+    version: optionalInput('app-version'),
+    commit: process.env.GITHUB_SHA,
+    releaseId: optionalInput('release-id')
+  })
+  const previous = optionalInput('previous')
+  const diff = previous
+    ? diffObjects(
+        await readRenderedObjects(path.resolve(root, previous)),
+        result.objects.map((o) => o.object)
+      )
+    : undefined
+  const diffText = diff && diffMarkdown(diff, { environment, against: previous! })
 
-  await mkdir(outDir, { recursive: true })
-  const file = path.join(outDir, 'manifests.yaml')
-  await writeFile(file, rendered)
+  for (const finding of result.findings.filter((f) => f.level === 'warning')) warn(finding, root)
+  await writeSummary(result, root, diffText)
+  const errors = errorsOf(result.findings)
+  if (errors.length > 0) throw new UserErrors(errors.map(findingError))
 
-  core.setOutput('manifests', file)
-  core.setOutput('objects', JSON.stringify(objects.map((o) => `${o.kind}/${o.metadata?.name}`)))
-  await core.summary
-    .addHeading(`Rendered ${envName}`, 3)
-    .addTable([
-      [
-        { data: 'Kind', header: true },
-        { data: 'Name', header: true }
-      ],
-      ...objects.map((o) => [o.kind ?? '', o.metadata?.name ?? ''])
+  const written = await writeRenderOutput(result, outDir, root)
+  core.setOutput('manifests', written.manifestsFile)
+  core.setOutput('objects-dir', written.objectsDir)
+  core.setOutput('objects-file', written.objectsFile)
+  core.setOutput('objects', JSON.stringify(result.objects.map((o) => `${o.id.kind}/${o.id.name}`)))
+  core.setOutput('hash', result.hash)
+  core.setOutput('findings', JSON.stringify(result.findings.map((f) => findingJson(f, root))))
+  if (result.release.image) core.setOutput('image', result.release.image)
+  if (diff && diffText) {
+    const diffFile = path.join(outDir, 'diff.md')
+    await writeFile(diffFile, diffText)
+    core.setOutput('diff', diffFile)
+    core.setOutput('changed', String(hasChanges(diff)))
+  }
+}
+
+async function writeSummary(result: RenderResult, root: string, diffText?: string): Promise<void> {
+  const summary = core.summary.addHeading(`Rendered ${result.environment}`, 3)
+  const pinned = result.release.image
+    ? `, <code>${result.release.image}</code> pinned in ${result.pinned.length} container${result.pinned.length === 1 ? '' : 's'}`
+    : ''
+  summary.addRaw(
+    `<p>${result.objects.length} objects for namespace <code>${result.namespace}</code>${pinned}. Content hash <code>${result.hash}</code>.</p>`,
+    true
+  )
+  const namespaces = new Set(result.objects.map((o) => o.id.namespace ?? ''))
+  const withNamespace = namespaces.size > 1
+  summary.addTable([
+    [
+      { data: 'Kind', header: true },
+      { data: 'Name', header: true },
+      ...(withNamespace ? [{ data: 'Namespace', header: true }] : [])
+    ],
+    ...result.objects.map((o) => [
+      o.id.kind,
+      o.id.name,
+      ...(withNamespace ? [o.id.namespace ?? ''] : [])
     ])
-    .write()
+  ])
+  if (result.findings.length > 0) {
+    summary.addHeading('Findings', 4).addTable([
+      ['Level', 'Check', 'Object', 'Where', 'Message'].map((data) => ({ data, header: true })),
+      ...result.findings.map((f) => {
+        const json = findingJson(f, root)
+        const where = json.file ? `${json.file}${json.line ? `:${json.line}` : ''}` : ''
+        return [f.level, f.check, f.object ?? '', where, f.message].map(html)
+      })
+    ])
+  }
+  if (diffText) summary.addRaw(`\n\n${diffText}`, true)
+  await summary.write()
+}
+
+function warn(finding: Finding, root: string): void {
+  const json = findingJson(finding, root)
+  const message = finding.object ? `${finding.object}: ${finding.message}` : finding.message
+  core.warning(message, {
+    title: `slipway ${finding.check}`,
+    file: json.file,
+    startLine: json.line
+  })
+}
+
+function findingJson(finding: Finding, root: string) {
+  const location = finding.location
+  const file =
+    location && path.isAbsolute(location.file) ? relative(root, location.file) : location?.file
+  return {
+    level: finding.level,
+    check: finding.check,
+    object: finding.object,
+    message: finding.message,
+    file,
+    line: location?.line
+  }
+}
+
+function relative(root: string, file: string): string {
+  const back = path.relative(root, file)
+  return back.startsWith('..') ? file : back
+}
+
+function html(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -2,8 +2,6 @@ import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
 import { configJsonSchema } from '../core/config/json-schema.js'
 import { errorMessage, formatUserError, UserError, UserErrors } from '../core/errors.js'
-import { renderSource } from '../core/manifests/render.js'
-import { resolveSource } from '../core/manifests/source.js'
 import { validateWorkflows } from './workflows.js'
 import { VERSION } from '../core/version.js'
 
@@ -30,7 +28,11 @@ Usage: slipway <command> [options]
 
 Commands:
   validate   check slipway.yaml and the workflow files in .github/workflows
-  render     render the manifests of one environment
+  render     render, pin, validate and check the manifests of one environment
+  diff       compare a render with an earlier one, object by object
+  canary     judge a canary's metric samples against the baseline's: slipway canary judge
+  image      copy an image by digest between tags, repositories, registries: slipway image copy
+  scan       gate a Trivy or Grype report on the vulnerability policy: slipway scan gate
   schema     print the JSON Schema of slipway.yaml
   help       show this help, or a command's: slipway help render
   version    print the version
@@ -47,11 +49,34 @@ const COMMAND_HELP: Record<string, string> = {
 
 Checks slipway.yaml against its schema and, when the folder exists, every workflow file
 in .github/workflows with GitHub's workflow parser. Prints one line per problem (file:line).
-`,
-  render: `Usage: slipway render --env NAME [--config FILE] [--format yaml|json]
-
-Renders the manifests source of an environment (plain YAML folder, kustomize or helm).
 `
+}
+
+type Command = (args: string[], io: Io) => Promise<number>
+
+// Commands with heavy dependencies load on first use, so `slipway image copy` does not pay
+// for the Kubernetes schemas and `slipway validate` not for the registry client.
+const lazyCommands: Record<string, () => Promise<{ run: Command; help: string }>> = {
+  render: async () => {
+    const m = await import('./render.js')
+    return { run: m.renderCommand, help: m.RENDER_HELP }
+  },
+  diff: async () => {
+    const m = await import('./render.js')
+    return { run: m.diffCommand, help: m.DIFF_HELP }
+  },
+  canary: async () => {
+    const m = await import('./canary.js')
+    return { run: m.canaryCommand, help: m.CANARY_HELP }
+  },
+  image: async () => {
+    const m = await import('./image.js')
+    return { run: m.imageCommand, help: m.IMAGE_HELP }
+  },
+  scan: async () => {
+    const m = await import('./scan.js')
+    return { run: m.scanCommand, help: m.SCAN_HELP }
+  }
 }
 
 const common: ParseArgsConfig['options'] = {
@@ -60,11 +85,14 @@ const common: ParseArgsConfig['options'] = {
   help: { type: 'boolean', short: 'h' }
 }
 
-type Command = (args: string[], io: Io) => Promise<number>
-
 const commands: Record<string, Command> = {
   validate: validateCommand,
-  render: renderCommand,
+  ...Object.fromEntries(
+    Object.entries(lazyCommands).map(([name, load]) => [
+      name,
+      async (args: string[], io: Io) => (await load()).run(args, io)
+    ])
+  ),
   schema: async (_args, io) => {
     io.out(JSON.stringify(configJsonSchema(), null, 2) + '\n')
     return EXIT.ok
@@ -74,7 +102,8 @@ const commands: Record<string, Command> = {
     return EXIT.ok
   },
   help: async (args, io) => {
-    io.out(COMMAND_HELP[args[0]] ?? HELP)
+    const lazy = lazyCommands[args[0]]
+    io.out(lazy ? (await lazy()).help : (COMMAND_HELP[args[0]] ?? HELP))
     return EXIT.ok
   }
 }
@@ -152,24 +181,6 @@ async function validateCommand(args: string[], io: Io): Promise<number> {
     for (const p of problems) printProblem(io, p)
   }
   return problems.length === 0 ? EXIT.ok : EXIT.failure
-}
-
-async function renderCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { env: { type: 'string' } })
-  const format = formatOf(values.format, ['yaml', 'json'])
-  const envName = values.env as string | undefined
-  if (!envName) throw new UsageError('--env is required')
-  const config = await loadConfig((values.config as string | undefined) ?? DEFAULT_CONFIG_FILE)
-  const source = resolveSource(config, envName, io.cwd)
-  const rendered = await renderSource(source, config.environments[envName].namespace)
-  if (format === 'json') {
-    const { parseAllDocuments } = await import('yaml')
-    const objects = parseAllDocuments(rendered).map((d) => d.toJS())
-    io.out(JSON.stringify(objects, null, 2) + '\n')
-  } else {
-    io.out(rendered)
-  }
-  return EXIT.ok
 }
 
 /**

@@ -33,6 +33,8 @@ export function runCommand(
         exitCode: code ?? 1
       })
     )
+    // A program that exits without reading its input closes the pipe first: not our error.
+    child.stdin.on('error', () => undefined)
     child.stdin.end(options.input ?? '')
   })
 }

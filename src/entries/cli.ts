@@ -1,3 +1,4 @@
+import './quiet-punycode.js'
 import { main } from '../cli/main.js'
 
 process.exitCode = await main(process.argv.slice(2))

@@ -179,8 +179,8 @@ describe('slipway CLI', () => {
       )
       expect(code).toBe(0)
       const objects = JSON.parse(stdout) as { kind: string; spec: { replicas?: number } }[]
-      expect(objects.map((o) => o.kind)).toEqual(['Service', 'Deployment', 'PodDisruptionBudget'])
-      expect(objects[1].spec.replicas).toBe(3)
+      expect(objects.map((o) => o.kind)).toEqual(['PodDisruptionBudget', 'Service', 'Deployment'])
+      expect(objects[2].spec.replicas).toBe(3)
     })
 
     it('exits 1 naming an environment that is not defined', () => {

@@ -56,9 +56,9 @@ describe('render-manifests action', () => {
     })
     expect(result.exitCode).toBe(0)
     expect(JSON.parse(result.outputs.objects)).toEqual([
+      'PodDisruptionBudget/hello',
       'Service/hello',
-      'Deployment/hello',
-      'PodDisruptionBudget/hello'
+      'Deployment/hello'
     ])
     const deployment = objectsIn(result.outputs.manifests).find((o) => o.kind === 'Deployment')
     expect(deployment?.spec?.replicas).toBe(3)

@@ -40,7 +40,20 @@ export const manifestsSchema = z
         values: z.array(relativePath).optional(),
         set: z.record(z.string(), z.string()).optional()
       })
+      .optional(),
+    image: z
+      .string()
+      .min(1)
       .optional()
+      .describe(
+        'How the manifests name the released image, when not as image.repository (e.g. a short name)'
+      ),
+    pin: z
+      .array(
+        z.string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>')
+      )
+      .optional()
+      .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
   })
   .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'
@@ -59,6 +72,52 @@ export const gatesSchema = z.strictObject({
     .describe('Wait for the GitHub environment reviewers before promoting')
 })
 
+const policyLevel = z.enum(['error', 'warn', 'off'])
+
+// Each check of the rendered manifests, with its default level. kube-score and kube-linter
+// have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
+export const POLICY_DEFAULTS = {
+  'image-latest': 'error',
+  'image-not-pinned': 'warn',
+  'resource-requests': 'warn',
+  'resource-limits': 'warn',
+  'readiness-probe': 'warn',
+  'liveness-probe': 'warn',
+  'run-as-non-root': 'warn',
+  privileged: 'error',
+  'host-path': 'warn',
+  'service-selector': 'error'
+} as const satisfies Record<string, z.infer<typeof policyLevel>>
+
+export type PolicyCheck = keyof typeof POLICY_DEFAULTS
+export type PolicyLevel = z.infer<typeof policyLevel>
+
+const policyShape = Object.fromEntries(
+  Object.keys(POLICY_DEFAULTS).map((check) => [check, policyLevel.optional()])
+) as Record<PolicyCheck, z.ZodOptional<typeof policyLevel>>
+
+export const policySchema = z
+  .strictObject(policyShape)
+  .describe('Checks of the rendered manifests, each error, warn or off')
+
+export const validationSchema = z.strictObject({
+  'kubernetes-version': z
+    .string()
+    .regex(/^1\.[0-9]+$/, 'expected a Kubernetes minor version such as 1.33')
+    .default('1.33')
+    .describe('The Kubernetes version whose APIs the manifests must use'),
+  'crd-schemas': z
+    .array(relativePath)
+    .default([])
+    .describe(
+      'Files or folders of CustomResourceDefinitions whose schemas validate custom resources'
+    ),
+  'skip-unknown-crds': z
+    .boolean()
+    .default(true)
+    .describe('Custom resources without a schema are skipped with a warning (false: an error)')
+})
+
 export const environmentSchema = z.strictObject({
   namespace: name.describe('Kubernetes namespace'),
   cluster: z.string().optional().describe('A name for the cluster, shown in history and summaries'),
@@ -68,7 +127,8 @@ export const environmentSchema = z.strictObject({
   strategy: z.enum(['rolling', 'canary', 'blue-green']).default('rolling'),
   manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
   url: z.url().optional().describe('Where the environment is reachable, for GitHub deployments'),
-  gates: gatesSchema.optional().describe('What must hold before a release is promoted here')
+  gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
+  policy: policySchema.optional().describe('Overrides the top-level policy levels')
 })
 
 export const scanSchema = z.strictObject({
@@ -82,8 +142,20 @@ export const scanSchema = z.strictObject({
 })
 
 const effectSize = z.strictObject({
-  'allowed-increase': z.number().positive().default(1),
-  'allowed-decrease': z.number().positive().default(1),
+  measure: z
+    .enum(['mean-ratio', 'cles'])
+    .default('mean-ratio')
+    .describe('mean(canary)/mean(baseline), or P(canary > baseline) (Kayenta: meanRatio, cles)'),
+  'allowed-increase': z
+    .number()
+    .positive()
+    .optional()
+    .describe('High needs at least this effect size; default 1 (0.5 with cles)'),
+  'allowed-decrease': z
+    .number()
+    .positive()
+    .optional()
+    .describe('Low needs at most this effect size; default 1 (0.5 with cles)'),
   'critical-increase': z.number().positive().optional(),
   'critical-decrease': z.number().positive().optional()
 })
@@ -99,11 +171,29 @@ export const metricSchema = z.strictObject({
   critical: z.boolean().default(false),
   'effect-size': effectSize.optional(),
   threshold: z
-    .strictObject({ max: z.number().optional(), min: z.number().optional() })
+    .strictObject({
+      max: z.number().optional(),
+      min: z.number().optional(),
+      aggregate: z
+        .enum(['mean', 'median', 'max', 'min', 'last'])
+        .default('mean')
+        .describe("How the canary's samples become the one value checked")
+    })
     .optional()
     .describe('A single-value check instead of a comparison with the baseline'),
   'on-no-data': z.enum(['fail', 'inconclusive', 'pass']).default('inconclusive'),
-  'min-samples': z.number().int().positive().optional()
+  'min-samples': z.number().int().positive().optional(),
+  'nan-strategy': z
+    .enum(['remove', 'replace'])
+    .default('remove')
+    .describe('Missing samples are dropped, or counted as 0 (Kayenta: nanStrategy)'),
+  outliers: z
+    .strictObject({
+      strategy: z.enum(['keep', 'remove']).default('keep'),
+      factor: z.number().positive().default(3).describe('IQR fence factor')
+    })
+    .optional()
+    .describe("Kayenta's IQR outlier removal, off by default")
 })
 
 export const analysisSchema = z.strictObject({
@@ -125,6 +215,40 @@ export const analysisSchema = z.strictObject({
     .strictObject({ pass: z.number().min(0).max(100), marginal: z.number().min(0).max(100) })
     .default({ pass: 95, marginal: 75 }),
   groups: z.record(z.string(), z.number().positive()).optional().describe('Group weights'),
+  'confidence-level': z
+    .number()
+    .gt(0.5)
+    .lt(1)
+    .default(0.98)
+    .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+  'min-samples': z
+    .number()
+    .int()
+    .positive()
+    .default(10)
+    .describe('Fewer samples on either side is no data; a metric can override it'),
+  'failure-limit': z
+    .number()
+    .int()
+    .min(0)
+    .default(0)
+    .describe('Failed judgements allowed before the analysis fails (Argo Rollouts failureLimit)'),
+  'inconclusive-limit': z
+    .number()
+    .int()
+    .min(-1)
+    .default(-1)
+    .describe(
+      'Inconclusive judgements allowed before it ends inconclusive; -1: only the last counts'
+    ),
+  'consecutive-error-limit': z
+    .number()
+    .int()
+    .min(0)
+    .default(4)
+    .describe(
+      'Metrics errors in a row allowed before it ends inconclusive (Argo Rollouts default 4)'
+    ),
   metrics: z.array(metricSchema).default([])
 })
 
@@ -136,6 +260,8 @@ export const configSchema = z.strictObject({
     message: 'expected at least one environment'
   }),
   scan: scanSchema.default(scanSchema.parse({})),
+  policy: policySchema.optional(),
+  validation: validationSchema.default(validationSchema.parse({})),
   analysis: analysisSchema.optional()
 })
 
@@ -199,3 +325,5 @@ export type Environment = z.output<typeof environmentSchema>
 export type ManifestsSource = z.output<typeof manifestsSchema>
 export type AnalysisConfig = z.output<typeof analysisSchema>
 export type MetricConfig = z.output<typeof metricSchema>
+export type PolicyConfig = z.output<typeof policySchema>
+export type ValidationConfig = z.output<typeof validationSchema>

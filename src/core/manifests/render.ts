@@ -1,43 +1,130 @@
+import { accessSync, constants } from 'node:fs'
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError } from '../errors.js'
-import { runCommand } from '../process.js'
+import { UserError, UserErrors } from '../errors.js'
+import { runCommand, type CommandResult } from '../process.js'
+import { parseHelmOutput } from './helm-output.js'
+import { isInside } from './inside-root.js'
+import { readKustomizeTree } from './kustomize-tree.js'
+import { idOf, type KubeObject, type Manifest } from './manifest.js'
 import type { ResolvedSource } from './source.js'
+import { manifestFrom, parseObjects } from './yaml-documents.js'
 
-/** Renders a source to multi-document YAML, exactly as its own tool would. */
-export async function renderSource(source: ResolvedSource, namespace: string): Promise<string> {
+/**
+ * Renders a source with its own tool and parses the result into objects that remember where
+ * they were defined. `root` is the repository: nothing outside it is read.
+ */
+export async function renderManifests(
+  source: ResolvedSource,
+  namespace: string,
+  root: string,
+  /** Work to do while the renderer runs (it is a separate process: another core can be busy). */
+  alongside: () => Promise<void> = async () => {}
+): Promise<Manifest[]> {
   switch (source.kind) {
-    case 'path':
-      return readYamlFolder(source.dir)
+    case 'path': {
+      const [manifests] = await Promise.all([readYamlFolder(source.dir, root), alongside()])
+      return manifests
+    }
     case 'kustomize':
-      return kustomize(source.dir)
-    case 'helm':
-      return helmTemplate(source, namespace)
+      return kustomize(source.dir, root, alongside)
+    case 'helm': {
+      const [output] = await Promise.all([helmTemplate(source, namespace), alongside()])
+      return parseHelmOutput(output, source.chart)
+    }
   }
 }
 
-async function readYamlFolder(dir: string): Promise<string> {
-  const files = (await readdir(dir, { recursive: true })).filter((f) => /\.ya?ml$/.test(f)).sort()
-  const texts = await Promise.all(files.map((f) => readFile(path.join(dir, f), 'utf8')))
-  return texts.map((t) => t.replace(/^---\s*\n/, '').trimEnd()).join('\n---\n') + '\n'
+async function readYamlFolder(dir: string, root: string): Promise<Manifest[]> {
+  const files = (await readdir(dir, { recursive: true }))
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => path.join(dir, f))
+  const errors: UserError[] = []
+  const manifests: Manifest[] = []
+  for (const file of files) {
+    if (!isInside(root, file)) {
+      errors.push(new UserError('a symbolic link that points outside the repository', { file }))
+      continue
+    }
+    try {
+      const objects = parseObjects(await readFile(file, 'utf8'), file)
+      manifests.push(...objects.filter((o) => !isKustomization(o.object)).map(manifestFrom))
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      errors.push(...(error instanceof UserErrors ? error.errors : [error]))
+    }
+  }
+  if (errors.length > 0) throw errors.length === 1 ? errors[0] : new UserErrors(errors)
+  return manifests
 }
 
-async function kustomize(dir: string): Promise<string> {
-  const result = await runCommand('kubectl', ['kustomize', dir])
+// A kustomization file beside plain manifests describes them; it is not applied itself.
+function isKustomization(object: KubeObject): boolean {
+  return String(object.apiVersion).startsWith('kustomize.config.k8s.io/')
+}
+
+async function kustomize(
+  dir: string,
+  root: string,
+  alongside: () => Promise<void>
+): Promise<Manifest[]> {
+  const tree = readKustomizeTree(dir, root)
+  const rendering = runKustomize(dir)
+  tree.prepare()
+  await alongside()
+  const result = await rendering
   if (result.exitCode !== 0) {
-    throw new UserError(`kustomize failed: ${result.stderr.trim().split('\n')[0]}`, { file: dir })
+    throw new UserError(`kustomize failed: ${errorLine(result.stderr)}`, { file: dir })
   }
-  return result.stdout
+  return parseObjects(result.stdout, dir, { positions: false }).map(({ object }) => {
+    const id = idOf(object)
+    return { object, where: (fieldPath) => tree.locate(id, fieldPath) ?? { file: dir } }
+  })
+}
+
+// kubectl prints deprecation warnings before the error itself.
+function errorLine(stderr: string): string {
+  const lines = stderr.trim().split('\n')
+  return lines.find((line) => /^error:/i.test(line)) ?? lines.at(-1) ?? ''
+}
+
+/** The standalone `kustomize` when it is installed (usually newer), else kubectl's built-in one. */
+function runKustomize(dir: string): Promise<CommandResult> {
+  return onPath('kustomize')
+    ? runCommand('kustomize', ['build', dir])
+    : runCommand('kubectl', ['kustomize', dir])
+}
+
+function onPath(program: string): boolean {
+  return (process.env.PATH ?? '').split(path.delimiter).some((dir) => {
+    try {
+      accessSync(path.join(dir, program), constants.X_OK)
+      return true
+    } catch {
+      return false
+    }
+  })
+}
+
+/** The `helm template` command line slipway runs for a chart source. */
+export function helmTemplateArgs(
+  source: Extract<ResolvedSource, { kind: 'helm' }>,
+  namespace: string
+): string[] {
+  const args = ['template', source.release, source.chart, '--namespace', namespace]
+  // CRDs are part of what gets applied; chart tests are not.
+  args.push('--include-crds', '--skip-tests')
+  for (const file of source.values) args.push('--values', file)
+  for (const key of Object.keys(source.set).sort()) args.push('--set', `${key}=${source.set[key]}`)
+  return args
 }
 
 async function helmTemplate(
   source: Extract<ResolvedSource, { kind: 'helm' }>,
   namespace: string
 ): Promise<string> {
-  const args = ['template', source.release, source.chart, '--namespace', namespace]
-  for (const file of source.values) args.push('--values', file)
-  for (const [key, value] of Object.entries(source.set)) args.push('--set', `${key}=${value}`)
-  const result = await runCommand('helm', args)
+  const result = await runCommand('helm', helmTemplateArgs(source, namespace))
   if (result.exitCode !== 0) {
     throw new UserError(`helm template failed: ${result.stderr.trim().split('\n')[0]}`, {
       file: source.chart

@@ -1,0 +1,211 @@
+import path from 'node:path'
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
+import { errorMessage, formatUserError } from '../core/errors.js'
+import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
+import { diffMarkdown } from '../core/manifests/diff-markdown.js'
+import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
+import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
+import { manifestsJson } from '../core/manifests/serialize.js'
+import { objectList, writeRenderOutput } from '../core/manifests/write-output.js'
+import type { Io } from './main.js'
+
+export const RENDER_HELP = `Usage: slipway render --env NAME [--config FILE] [--image REF@DIGEST] [--out DIR] [--format yaml|json]
+
+Renders the manifests of an environment from its source in slipway.yaml (plain YAML folder,
+kustomize or helm), then pins the released image to its digest, adds the release's labels and
+annotations, defaults namespaces, sorts into install order, validates every object against the
+Kubernetes schemas and runs the policy checks.
+
+Options:
+  --env NAME           the environment to render (required)
+  --config FILE        the config file (default: slipway.yaml)
+  --image REF@DIGEST   the released image, repository[:tag]@sha256:..., or a bare digest of
+                       image.repository; pinned wherever the manifests use its repository
+  --app-version TEXT   the app.kubernetes.io/version label (default: the image's tag)
+  --commit SHA         the commit annotation (default: $GITHUB_SHA)
+  --release-id ID      the release annotation (default: <env>-<first 12 digits of the digest>)
+  --out DIR            write DIR/manifests.yaml, DIR/objects/ (one file per object) and
+                       DIR/objects.json instead of printing the manifests
+  --format yaml|json   the manifests as YAML or a JSON list; with --out, the summary as
+                       text or JSON (default: yaml)
+
+Problems go to stderr as file:line: message. Exit codes: 0 rendered (warnings allowed),
+1 errors (nothing is printed or written), 2 usage error.
+`
+
+export const DIFF_HELP = `Usage: slipway diff --env NAME --previous PATH [--config FILE] [--image REF@DIGEST]
+       slipway diff --previous PATH --current PATH
+
+Compares a render with an earlier one (its manifests.yaml or its folder), object by object:
+added, changed (with the fields that changed) and removed. The first form renders the
+environment as slipway render does; the second compares two renders already written.
+
+Options:
+  --previous PATH        the earlier render: a multi-document YAML file or a folder (required)
+  --current PATH         compare with this render instead of rendering
+  --env NAME, --config FILE, --image REF@DIGEST, --app-version, --commit, --release-id
+                         as for slipway render
+  --format markdown|json output format (default: markdown)
+  --exit-code            exit 1 when there are changes
+
+Exit codes: 0 compared (1 with --exit-code and changes), 1 errors, 2 usage error.
+`
+
+class RenderUsageError extends Error {}
+
+const RENDER_OPTIONS = {
+  env: { type: 'string' },
+  config: { type: 'string' },
+  image: { type: 'string' },
+  'app-version': { type: 'string' },
+  commit: { type: 'string' },
+  'release-id': { type: 'string' },
+  format: { type: 'string' }
+} satisfies ParseArgsConfig['options']
+
+export async function renderCommand(args: string[], io: Io): Promise<number> {
+  return usageErrorsAsExit2('render', io, async () => {
+    const values = parse(args, { ...RENDER_OPTIONS, out: { type: 'string' } })
+    const format = oneOf(values.format, ['yaml', 'json'])
+    const result = await render(values, io)
+    if (!reportFindings(result.findings, io)) return 1
+    if (!values.out) {
+      const objects = result.objects.map((o) => o.object)
+      io.out(format === 'json' ? manifestsJson(objects) : result.yaml)
+      return 0
+    }
+    const out = path.resolve(io.cwd, values.out)
+    const written = await writeRenderOutput(result, out, io.cwd)
+    if (format === 'json') {
+      const summary = {
+        environment: result.environment,
+        hash: result.hash,
+        ...written,
+        objects: objectList(result, io.cwd),
+        findings: result.findings
+      }
+      io.out(JSON.stringify(summary, null, 2) + '\n')
+    } else {
+      const count = `${result.objects.length} object${result.objects.length === 1 ? '' : 's'}`
+      io.out(`${result.environment}: ${count} written to ${values.out} (${result.hash})\n`)
+    }
+    return 0
+  })
+}
+
+export async function diffCommand(args: string[], io: Io): Promise<number> {
+  return usageErrorsAsExit2('diff', io, async () => {
+    const values = parse(args, {
+      ...RENDER_OPTIONS,
+      previous: { type: 'string' },
+      current: { type: 'string' },
+      'exit-code': { type: 'boolean' }
+    })
+    const format = oneOf(values.format, ['markdown', 'json'])
+    if (!values.previous) throw new RenderUsageError('--previous is required')
+    if (values.current && values.env) {
+      throw new RenderUsageError('give either --env (render now) or --current, not both')
+    }
+    const previous = await readRenderedObjects(path.resolve(io.cwd, values.previous))
+    let current
+    let environment = values.env ?? path.basename(path.resolve(io.cwd, values.current ?? '.'))
+    if (values.current) {
+      current = await readRenderedObjects(path.resolve(io.cwd, values.current))
+    } else {
+      const result = await render(values, io)
+      if (!reportFindings(result.findings, io)) return 1
+      current = result.objects.map((o) => o.object)
+      environment = result.environment
+    }
+    const diff = diffObjects(previous, current)
+    io.out(
+      format === 'json'
+        ? JSON.stringify(diff, null, 2) + '\n'
+        : diffMarkdown(diff, { environment, against: values.previous })
+    )
+    return values['exit-code'] && hasChanges(diff) ? 1 : 0
+  })
+}
+
+async function render(values: Record<string, unknown>, io: Io): Promise<RenderResult> {
+  const environment = values.env
+  if (typeof environment !== 'string') throw new RenderUsageError('--env is required')
+  const configFile = path.resolve(
+    io.cwd,
+    (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
+  )
+  const config = await loadConfig(configFile)
+  return renderEnvironment({
+    config,
+    environment,
+    root: io.cwd,
+    configFile,
+    image: values.image as string | undefined,
+    version: values['app-version'] as string | undefined,
+    commit: (values.commit as string | undefined) ?? process.env.GITHUB_SHA,
+    releaseId: values['release-id'] as string | undefined
+  })
+}
+
+/**
+ * Prints every finding as `file:line: level: message [check]` on stderr (on a runner, also as
+ * an annotation); false when one of them is an error.
+ */
+function reportFindings(findings: Finding[], io: Io): boolean {
+  for (const finding of findings) {
+    const error = findingError({ ...finding, location: relativeTo(io.cwd, finding) })
+    const text = formatUserError(error)
+    const where = text.slice(0, text.length - error.message.length)
+    io.err(`${where}${finding.level}: ${error.message} [${finding.check}]\n`)
+    if (process.env.GITHUB_ACTIONS === 'true') io.out(annotation(finding.level, error))
+  }
+  return errorsOf(findings).length === 0
+}
+
+function relativeTo(root: string, finding: Finding) {
+  const location = finding.location
+  if (!location || !path.isAbsolute(location.file)) return location
+  const relative = path.relative(root, location.file)
+  return { ...location, file: relative.startsWith('..') ? location.file : relative }
+}
+
+function annotation(level: Finding['level'], error: ReturnType<typeof findingError>): string {
+  const where = error.location
+  const escape = (t: string) => t.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  const property = (t: string) => escape(t).replace(/:/g, '%3A').replace(/,/g, '%2C')
+  const props = where
+    ? ` file=${property(where.file)}${where.line ? `,line=${where.line}` : ''}`
+    : ''
+  return `::${level}${props}::${escape(error.message)}\n`
+}
+
+function parse<T extends ParseArgsConfig['options']>(args: string[], options: T) {
+  try {
+    return parseArgs({ args, options, allowPositionals: false }).values
+  } catch (error) {
+    throw new RenderUsageError(errorMessage(error))
+  }
+}
+
+function oneOf(value: unknown, allowed: string[]): string {
+  const chosen = typeof value === 'string' ? value : allowed[0]
+  if (!allowed.includes(chosen)) {
+    throw new RenderUsageError(`--format must be one of ${allowed.join(', ')}, got "${chosen}"`)
+  }
+  return chosen
+}
+
+async function usageErrorsAsExit2(
+  name: string,
+  io: Io,
+  command: () => Promise<number>
+): Promise<number> {
+  try {
+    return await command()
+  } catch (error) {
+    if (!(error instanceof RenderUsageError)) throw error
+    io.err(`slipway ${name}: ${error.message}\n`)
+    return 2
+  }
+}

@@ -1,0 +1,48 @@
+import { describeId, type ObjectId } from './manifest.js'
+import { hasChanges, type ManifestDiff } from './diff.js'
+
+const MAX_ROWS = 100
+
+/**
+ * The diff as Markdown for a job summary or a pull-request comment: a count line, then one
+ * row per added, changed or removed object with the fields that changed.
+ */
+export function diffMarkdown(
+  diff: ManifestDiff,
+  options: { environment: string; against: string }
+): string {
+  const lines = [`### Changes to ${options.environment}`, '']
+  const counts = [
+    `${diff.added.length} added`,
+    `${diff.changed.length} changed`,
+    `${diff.removed.length} removed`,
+    `${diff.unchanged} unchanged`
+  ].join(', ')
+  lines.push(`${counts}, compared with ${options.against}.`)
+  if (!hasChanges(diff)) return lines.join('\n') + '\n'
+  const rows: string[] = [
+    ...diff.added.map((id) => row('added', id, '')),
+    ...diff.changed.map(({ id, paths }) => row('changed', id, paths.map(code).join(', '))),
+    ...diff.removed.map((id) => row('removed', id, ''))
+  ]
+  lines.push(
+    '',
+    '| Change | Object | Changed fields |',
+    '| --- | --- | --- |',
+    ...rows.slice(0, MAX_ROWS)
+  )
+  if (rows.length > MAX_ROWS) lines.push('', `... and ${rows.length - MAX_ROWS} more objects.`)
+  return lines.join('\n') + '\n'
+}
+
+function row(change: string, id: ObjectId, fields: string): string {
+  return `| ${change} | ${escapeCell(describeId(id))} | ${fields} |`
+}
+
+function code(text: string): string {
+  return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|') + '`'
+}
+
+function escapeCell(text: string): string {
+  return text.replace(/\|/g, '\\|')
+}

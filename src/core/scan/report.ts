@@ -1,0 +1,327 @@
+import { stat } from 'node:fs/promises'
+import { errorMessage, UserError } from '../errors.js'
+import type { Finding } from './findings.js'
+import {
+  grypeFinding,
+  grypeHasFixBlock,
+  grypeIgnoredReason,
+  type GrypeDescriptor,
+  type GrypeIgnoredMatch,
+  type GrypeMatch,
+  type GrypeSource
+} from './grype.js'
+import {
+  ParseWithout,
+  streamJsonFile,
+  type JsonPath,
+  type JsonVisit,
+  type JsonVisitor
+} from './json-stream.js'
+import {
+  digestOf,
+  repositoryOf,
+  trivyFinding,
+  trivyModifiedReason,
+  type Texts,
+  type TrivyMetadata,
+  type TrivyModifiedFinding,
+  type TrivyVulnerability
+} from './trivy.js'
+
+export const SCANNERS = ['trivy', 'grype'] as const
+export type ScannerName = (typeof SCANNERS)[number]
+
+/** What was scanned, as far as the report tells: used to match VEX products (pkg:oci). */
+export interface ScanArtifact {
+  name: string
+  /** Repositories the image is known under, e.g. ghcr.io/acme/app. */
+  repositories: string[]
+  /** Its manifest digests, sha256:... */
+  digests: string[]
+}
+
+/** A finding the scanner itself already suppressed (Trivy --show-suppressed, Grype ignores). */
+export interface UpstreamSuppression {
+  finding: Finding
+  reason: string
+}
+
+export interface ScanReport {
+  scanner: ScannerName
+  scannerVersion?: string
+  file: string
+  artifact: ScanArtifact
+  /** When the report was written. */
+  createdAt?: Date
+  /** When the vulnerability database was built, where the report says (Grype). */
+  dbBuiltAt?: Date
+  /** Every finding as reported: one per Trivy vulnerability entry or Grype match. */
+  findings: Finding[]
+  upstreamSuppressed: UpstreamSuppression[]
+  /** False for reports without fix information (grype before 1.0). */
+  hasFixInfo: boolean
+}
+
+/** A report that cannot be used; the gate fails closed on it. */
+export class ReportError extends UserError {}
+
+/**
+ * Reads a Trivy (SchemaVersion 2) or Grype JSON report, streaming, whichever it is; `expected`
+ * makes the other scanner's report an error.
+ */
+export async function readReport(file: string, expected?: ScannerName): Promise<ScanReport> {
+  try {
+    const info = await stat(file)
+    if (!info.isFile()) throw new ReportError('the report is not a file', { file })
+  } catch (error) {
+    if (error instanceof ReportError) throw error
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT'
+    throw new ReportError(missing ? 'the report does not exist' : 'the report cannot be read', {
+      file
+    })
+  }
+  const collector = new ReportCollector()
+  try {
+    await streamJsonFile(file, collector)
+  } catch (error) {
+    if (error instanceof ReportError) throw new ReportError(error.message, { file })
+    throw new ReportError(`the report is not valid JSON: ${errorMessage(error)}`, { file })
+  }
+  const report = collector.report(file)
+  if (expected && report.scanner !== expected) {
+    throw new ReportError(
+      `the report was written by ${report.scanner}, not ${expected} as the scanner option says`,
+      { file }
+    )
+  }
+  return report
+}
+
+/** Collects both formats in one pass: their top-level keys differ (PascalCase vs camelCase). */
+class ReportCollector implements JsonVisitor {
+  private readonly top: Record<string, unknown> = {}
+  private readonly findings: Finding[] = []
+  private readonly upstream: UpstreamSuppression[] = []
+  private readonly texts = new Map<string, Texts>()
+  /** The texts of an ID already read are not decoded again. */
+  private readonly vulnerabilityVisit = new ParseWithout(UNUSED_VULNERABILITY_FIELDS, {
+    key: 'VulnerabilityID',
+    seen: (id) => this.texts.has(id),
+    omit: ['Title', 'Description']
+  })
+  private resultTarget: string | undefined
+  private resultStart = 0
+  private upstreamStart = 0
+  private grypeMatches = 0
+  private grypeWithFix = 0
+
+  visit(path: JsonPath): JsonVisit {
+    const [key, , field, item] = path
+    switch (path.length) {
+      case 0:
+        return 'enter'
+      case 1:
+        if (key === 'Results' || key === 'matches' || key === 'ignoredMatches') return 'enter'
+        return TOP_LEVEL.has(key as string) ? 'parse' : 'skip'
+      case 2:
+        if (key === 'Results') return 'enter'
+        return key === 'matches' || key === 'ignoredMatches' ? 'parse' : 'skip'
+      case 3:
+        if (field === 'Vulnerabilities' || field === 'ExperimentalModifiedFindings') return 'enter'
+        return field === 'Target' ? 'parse' : 'skip'
+      case 4:
+        if (typeof item !== 'number') return 'skip'
+        return field === 'Vulnerabilities' ? this.vulnerabilityVisit : 'parse'
+      default:
+        return 'skip'
+    }
+  }
+
+  enter(path: JsonPath, kind: 'object' | 'array'): void {
+    if (path.length === 0 && kind === 'array') {
+      throw new ReportError(
+        'a Trivy report from before SchemaVersion 2 (a bare list of results) is not supported: rerun with Trivy 0.20 or newer'
+      )
+    }
+    if (path.length === 2 && path[0] === 'Results') {
+      this.resultTarget = undefined
+      this.resultStart = this.findings.length
+      this.upstreamStart = this.upstream.length
+    }
+  }
+
+  leave(path: JsonPath): void {
+    if (path.length === 2 && path[0] === 'Results') {
+      // Target may come after the vulnerabilities (a re-serialised report with sorted keys).
+      const target = this.resultTarget ?? ''
+      for (let i = this.resultStart; i < this.findings.length; i++) this.findings[i].target = target
+      for (let i = this.upstreamStart; i < this.upstream.length; i++) {
+        this.upstream[i].finding.target = target
+      }
+    }
+  }
+
+  value(path: JsonPath, value: unknown): void {
+    const [key, , field] = path
+    if (path.length === 1) {
+      this.top[key as string] = value
+    } else if (key === 'matches') {
+      this.addGrypeMatch(value as GrypeMatch)
+    } else if (key === 'ignoredMatches') {
+      const match = value as GrypeIgnoredMatch
+      this.upstream.push({ finding: this.grype(match), reason: grypeIgnoredReason(match) })
+    } else if (field === 'Target') {
+      this.resultTarget = typeof value === 'string' ? value : ''
+    } else if (field === 'Vulnerabilities') {
+      this.findings.push(this.trivy(value as TrivyVulnerability, path))
+    } else if (field === 'ExperimentalModifiedFindings') {
+      const entry = value as TrivyModifiedFinding
+      if (entry.Type === 'vulnerability' && entry.Finding) {
+        this.upstream.push({
+          finding: this.trivy(entry.Finding, path),
+          reason: trivyModifiedReason(entry)
+        })
+      }
+    }
+  }
+
+  private addGrypeMatch(match: GrypeMatch): void {
+    this.grypeMatches++
+    if (grypeHasFixBlock(match)) this.grypeWithFix++
+    this.findings.push(this.grype(match))
+  }
+
+  private grype(match: GrypeMatch): Finding {
+    try {
+      return grypeFinding(match, '')
+    } catch (error) {
+      throw new ReportError(`matches: ${errorMessage(error)}`)
+    }
+  }
+
+  private trivy(raw: TrivyVulnerability, path: JsonPath): Finding {
+    try {
+      return trivyFinding(raw, '', this.describe)
+    } catch (error) {
+      throw new ReportError(`Results[${path[1]}].${path[2]}[${path[3]}]: ${errorMessage(error)}`)
+    }
+  }
+
+  /** One copy of the long texts per vulnerability ID; 100,000 findings share a few thousand. */
+  private readonly describe = (id: string, title?: string, description?: string): Texts => {
+    const known = this.texts.get(id)
+    if (known) return known
+    const texts: Texts = { title: title ?? '' }
+    if (description) {
+      texts.description = description.length > 1000 ? `${description.slice(0, 999)}…` : description
+    }
+    this.texts.set(id, texts)
+    return texts
+  }
+
+  report(file: string): ScanReport {
+    const top = this.top
+    if ('SchemaVersion' in top || 'Results' in top) return this.trivyReport(file)
+    if ('matches' in top || 'descriptor' in top) return this.grypeReport(file)
+    throw new ReportError(
+      'not a Trivy or Grype JSON report (no SchemaVersion, Results or matches); write it with --format json (Trivy) or -o json (Grype)',
+      { file }
+    )
+  }
+
+  private trivyReport(file: string): ScanReport {
+    const top = this.top
+    if (top.SchemaVersion !== 2) {
+      throw new ReportError(
+        `Trivy report SchemaVersion ${JSON.stringify(top.SchemaVersion ?? null)} is not supported (expected 2)`,
+        { file }
+      )
+    }
+    const metadata = (top.Metadata ?? {}) as TrivyMetadata
+    const name = typeof top.ArtifactName === 'string' ? top.ArtifactName : ''
+    const references = [...(metadata.RepoDigests ?? []), ...(metadata.RepoTags ?? [])].filter(
+      (r) => r.length > 0
+    )
+    if (top.ArtifactType === 'container_image' && name) references.push(name)
+    const version = (top.Trivy as { Version?: string } | undefined)?.Version
+    return {
+      scanner: 'trivy',
+      ...(version ? { scannerVersion: version } : {}),
+      file,
+      artifact: artifactOf(name, references),
+      ...dateField('createdAt', top.CreatedAt),
+      findings: this.findings,
+      upstreamSuppressed: this.upstream,
+      hasFixInfo: true
+    }
+  }
+
+  private grypeReport(file: string): ScanReport {
+    const descriptor = (this.top.descriptor ?? {}) as GrypeDescriptor
+    const source = (this.top.source ?? {}) as GrypeSource
+    const target = source.target
+    const name = typeof target === 'string' ? target : (target?.userInput ?? '')
+    const references =
+      typeof target === 'object' && target
+        ? [
+            ...(target.repoDigests ?? []),
+            ...(target.tags ?? []),
+            ...(target.userInput ? [target.userInput] : [])
+          ]
+        : []
+    const artifact = artifactOf(name, source.type === 'image' ? references : [])
+    if (typeof target === 'object' && target?.manifestDigest) {
+      artifact.digests.push(target.manifestDigest.toLowerCase())
+    }
+    for (const finding of this.findings) if (!finding.target) finding.target = name
+    const version =
+      descriptor.version && !descriptor.version.startsWith('[') ? descriptor.version : undefined
+    return {
+      scanner: 'grype',
+      ...(version ? { scannerVersion: version } : {}),
+      file,
+      artifact,
+      ...dateField('createdAt', descriptor.timestamp),
+      ...dateField('dbBuiltAt', descriptor.db?.built ?? descriptor.db?.status?.built),
+      findings: this.findings,
+      upstreamSuppressed: this.upstream,
+      hasFixInfo: this.grypeWithFix === this.grypeMatches
+    }
+  }
+}
+
+/** Fields of a Trivy vulnerability no finding uses: References alone is a third of a report. */
+const UNUSED_VULNERABILITY_FIELDS = [
+  'References',
+  'CweIDs',
+  'VendorSeverity',
+  'Layer',
+  'PublishedDate',
+  'LastModifiedDate',
+  'PkgID',
+  'Fingerprint'
+]
+
+const TOP_LEVEL = new Set([
+  'SchemaVersion',
+  'CreatedAt',
+  'ArtifactName',
+  'ArtifactType',
+  'Trivy',
+  'Metadata',
+  'descriptor',
+  'source',
+  'distro'
+])
+
+function artifactOf(name: string, references: string[]): ScanArtifact {
+  const repositories = [...new Set(references.map(repositoryOf).filter((r) => r.length > 0))]
+  const digests = [...new Set(references.map(digestOf).filter((d): d is string => d !== undefined))]
+  return { name, repositories, digests }
+}
+
+function dateField<K extends string>(key: K, value: unknown): Partial<Record<K, Date>> {
+  if (typeof value !== 'string' || value.length === 0) return {}
+  const time = Date.parse(value)
+  return Number.isNaN(time) ? {} : ({ [key]: new Date(time) } as Record<K, Date>)
+}

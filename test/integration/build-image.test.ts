@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createHash, randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildImage, type BuildImageOutcome } from '../../src/core/build/build-image.js'
+import { detectBuilder, type DockerCli } from '../../src/core/build/builder.js'
+import { gitContextFromGitHub } from '../../src/core/build/git-context.js'
+import { computeMetadata, type ImageMetadata } from '../../src/core/build/metadata.js'
+import { DockerConfigCredentials } from '../../src/core/image/docker-config.js'
+import { RegistryClient } from '../../src/core/image/registry.js'
+import { runCommand } from '../../src/core/process.js'
+import { dockerEnv, services } from '../support/services.js'
+
+// build-image's core against the real dockerd and the real registry of scripts/services.sh: the
+// example app is built and pushed, its digest read back from the registry, its labels read from
+// the image config there, and a second run for the same commit builds nothing.
+
+const root = fileURLToPath(new URL('../..', import.meta.url))
+const example = path.join(root, 'examples/hello')
+const id = `${process.pid}-${Date.now().toString(36)}`
+const MANIFEST_TYPES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
+
+let dockerConfig: string
+let docker: DockerCli
+let registry: RegistryClient
+const workDirs: string[] = []
+const localTags = new Set<string>()
+
+beforeAll(async () => {
+  services() // fails every test at once, with the reason, when the services are not running
+  dockerConfig = await mkdtemp(path.join(tmpdir(), 'slipway-docker-config-'))
+  docker = { program: services().docker.bin, env: dockerEnv(dockerConfig), cwd: root }
+  registry = new RegistryClient({
+    credentials: new DockerConfigCredentials({ configDir: dockerConfig })
+  })
+  const built = await runCommand('bash', [path.join(example, 'build.sh')])
+  if (built.exitCode !== 0) throw new Error(`examples/hello/build.sh failed:\n${built.stderr}`)
+}, 120_000)
+
+afterAll(async () => {
+  for (const tag of localTags)
+    await runCommand(docker.program, ['image', 'rm', '--force', tag], docker)
+  for (const dir of workDirs) await rm(dir, { recursive: true, force: true })
+  if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
+}, 120_000)
+
+/** The git context of a push of `ref` at `sha`, as GitHub sends it. */
+function pushOf(ref: string, sha: string) {
+  const git = gitContextFromGitHub(
+    {
+      eventName: 'push',
+      ref,
+      sha,
+      repository: 'acme/hello',
+      serverUrl: 'https://github.com',
+      payload: {
+        ref,
+        after: sha,
+        head_commit: { timestamp: '2026-11-25T09:40:00Z' },
+        repository: {
+          full_name: 'acme/hello',
+          html_url: 'https://github.com/acme/hello',
+          default_branch: 'main',
+          license: { spdx_id: 'MIT' }
+        }
+      }
+    },
+    { now: new Date() }
+  )
+  return { git }
+}
+
+async function build(
+  metadata: ImageMetadata,
+  options: { push?: boolean; log?: (line: string) => void } = {}
+): Promise<BuildImageOutcome> {
+  const workDir = await mkdtemp(path.join(tmpdir(), 'slipway-build-'))
+  workDirs.push(workDir)
+  for (const ref of metadata.refs) localTags.add(ref)
+  return buildImage({
+    metadata,
+    build: {
+      context: example,
+      platforms: [],
+      buildArgs: {},
+      push: options.push ?? true,
+      cache: 'none',
+      sbom: false,
+      provenance: false,
+      network: 'host'
+    },
+    skipExisting: true,
+    docker,
+    registry,
+    workDir,
+    log: options.log ?? (() => {})
+  })
+}
+
+/** What the registry itself says a tag is, by plain HTTP: its digest. */
+async function registryDigest(reference: string): Promise<string | undefined> {
+  const [name, tag] = reference.split(/:(?=[^:/]+$)/)
+  const [host, ...repository] = name.split('/')
+  const response = await fetch(`http://${host}/v2/${repository.join('/')}/manifests/${tag}`, {
+    method: 'HEAD',
+    headers: { accept: MANIFEST_TYPES }
+  })
+  return response.status === 200 ? (response.headers.get('docker-content-digest') ?? '') : undefined
+}
+
+async function registryJson<T>(url: string): Promise<{ json: T; digest: string }> {
+  const response = await fetch(url, { headers: { accept: MANIFEST_TYPES } })
+  expect(response.status).toBe(200)
+  const bytes = Buffer.from(await response.arrayBuffer())
+  const digest = `sha256:${createHash('sha256').update(bytes).digest('hex')}`
+  return { json: JSON.parse(bytes.toString('utf8')) as T, digest }
+}
+
+describe('build-image with the real docker and registry', () => {
+  const sha = randomBytes(20).toString('hex')
+  const image = () => `${services().registry}/slipway-test/build-${id}`
+  let first: BuildImageOutcome
+  let metadata: ImageMetadata
+
+  test('builds the example, pushes every tag, and reads the digest back from the registry', async () => {
+    metadata = computeMetadata({ image: image(), ...pushOf('refs/heads/main', sha) })
+    expect(metadata.tags).toEqual([`sha-${sha.slice(0, 7)}`, 'main'])
+    const log: string[] = []
+    first = await build(metadata, { log: (line) => log.push(line) })
+
+    expect(first).toMatchObject({ skipped: false, pushed: true, retagged: [], image: image() })
+    expect(first.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(first.imageRef).toBe(`${image()}@${first.digest}`)
+    expect(first.tags).toEqual(metadata.refs)
+    expect(log.join('\n')).toContain('COPY build/hello /hello')
+    expect(first.cache?.steps).toBe(1)
+    for (const reference of metadata.refs)
+      expect(await registryDigest(reference)).toBe(first.digest)
+    const builder = await detectBuilder(docker)
+    expect(first.builder).toEqual(builder)
+  }, 120_000)
+
+  test('the labels are in the image config in the registry, and the size is the layers', async () => {
+    expect(first).toBeDefined() // built by the test above
+    const base = `http://${services().registry}/v2/slipway-test/build-${id}`
+    const manifest = await registryJson<{
+      config: { digest: string }
+      layers: { size: number }[]
+    }>(`${base}/manifests/${first.digest}`)
+    expect(manifest.digest).toBe(first.digest)
+    const config = await registryJson<{ config: { Labels: Record<string, string> } }>(
+      `${base}/blobs/${manifest.json.config.digest}`
+    )
+    expect(config.digest).toBe(manifest.json.config.digest)
+    expect(config.json.config.Labels).toEqual(expect.objectContaining(metadata.labels))
+    expect(config.json.config.Labels).toMatchObject({
+      'org.opencontainers.image.revision': sha,
+      'org.opencontainers.image.created': '2026-11-25T09:40:00Z',
+      'org.opencontainers.image.version': 'main',
+      'org.opencontainers.image.licenses': 'MIT'
+    })
+    expect(first.size).toBe(manifest.json.layers.reduce((sum, layer) => sum + layer.size, 0))
+    expect(first.size).toBeGreaterThan(100_000) // the static binary
+  }, 120_000)
+
+  test('a second run for the same commit skips the build and outputs the same digest', async () => {
+    expect(first).toBeDefined()
+    const log: string[] = []
+    const again = await build(metadata, { log: (line) => log.push(line) })
+    expect(again).toMatchObject({
+      skipped: true,
+      pushed: false,
+      retagged: [],
+      digest: first.digest,
+      imageRef: first.imageRef,
+      size: first.size
+    })
+    expect(log).toEqual([]) // docker build never ran
+    expect(again.cache).toBeUndefined()
+  }, 120_000)
+
+  test('a release tag on a commit built before gets its tags without a rebuild', async () => {
+    expect(first).toBeDefined()
+    const release = computeMetadata({ image: image(), ...pushOf('refs/tags/v1.2.3', sha) })
+    const log: string[] = []
+    const outcome = await build(release, { log: (line) => log.push(line) })
+    expect(outcome).toMatchObject({ skipped: true, digest: first.digest })
+    expect(outcome.retagged).toEqual(['1.2.3', '1.2', '1', 'latest'].map((t) => `${image()}:${t}`))
+    expect(log).toEqual([])
+    for (const reference of release.refs) expect(await registryDigest(reference)).toBe(first.digest)
+  }, 120_000)
+
+  test('push: false builds into the local docker only', async () => {
+    const local = computeMetadata({
+      image: `${services().registry}/slipway-test/local-${id}`,
+      ...pushOf('refs/heads/main', randomBytes(20).toString('hex'))
+    })
+    const outcome = await build(local, { push: false })
+    expect(outcome).toMatchObject({ skipped: false, pushed: false })
+    expect(outcome.digest).toBeUndefined()
+    expect(outcome.imageRef).toBeUndefined()
+    expect(outcome.imageId).toMatch(/^sha256:[0-9a-f]{64}$/)
+    expect(await registryDigest(local.refs[0])).toBeUndefined()
+    const inspect = await runCommand(
+      docker.program,
+      ['image', 'inspect', '--format', '{{json .Config.Labels}}', local.refs[0]],
+      docker
+    )
+    expect(JSON.parse(inspect.stdout)).toEqual(expect.objectContaining(local.labels))
+  }, 120_000)
+})
