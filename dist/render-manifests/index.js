@@ -47070,7 +47070,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 70666:
+/***/ 56608:
 /***/ (() => {
 
 // node-fetch 2, under @kubernetes/client-node, loads Node's deprecated `punycode` module, and
@@ -47095,7 +47095,7 @@ process.emitWarning = ((warning, ...rest) => {
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _quiet_punycode_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(70666);
+/* harmony import */ var _preload_quiet_punycode_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(56608);
 /* harmony import */ var _actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51969);
 /* harmony import */ var _actions_render_manifests_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(29712);
 

@@ -6,6 +6,7 @@ import { metricChart } from '../core/canary/chart.js'
 import { judgementMarkdown } from '../core/canary/report.js'
 import { UserError } from '../core/errors.js'
 import { PrometheusProvider } from '../core/metrics/prometheus.js'
+import { prometheusOptions } from '../core/metrics/prometheus-config.js'
 import { configFromInput, environmentFromInput } from './lib/config.js'
 import { durationInput, optionalInput, requiredInput } from './lib/inputs.js'
 
@@ -20,16 +21,15 @@ export async function run(): Promise<void> {
       'slipway.yaml has no analysis.metrics: there is nothing to judge the canary by'
     )
   }
-  const url = optionalInput('prometheus-url') ?? analysis.provider?.prometheus.url
-  if (!url) {
-    throw new UserError(
-      'input "prometheus-url" is required when slipway.yaml has no analysis.provider.prometheus.url'
-    )
-  }
-  const tokenEnv = analysis.provider?.prometheus['bearer-token-env']
-  const token = optionalInput('prometheus-token') ?? (tokenEnv ? process.env[tokenEnv] : undefined)
+  const token = optionalInput('prometheus-token')
   if (token) core.setSecret(token)
-  const provider = new PrometheusProvider({ url, bearerToken: token, onSecret: core.setSecret })
+  const options = prometheusOptions(analysis.provider?.prometheus, {
+    url: optionalInput('prometheus-url'),
+    bearerToken: token,
+    onSecret: (value) => core.setSecret(value)
+  })
+  const url = options.url
+  const provider = new PrometheusProvider(options)
 
   core.info(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`)
   const result = await runAnalysis({

@@ -19,6 +19,7 @@ import { errorMessage, formatUserError, UserError, UserErrors } from '../core/er
 import { runAnalysis } from '../core/canary/analysis.js'
 import { parseDuration } from '../core/duration.js'
 import { PrometheusProvider } from '../core/metrics/prometheus.js'
+import { prometheusOptions } from '../core/metrics/prometheus-config.js'
 import type { Io } from './main.js'
 
 /** pass 0; fail or marginal 1; usage and input errors 2; inconclusive 3. */
@@ -121,14 +122,16 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   if (!analysis || analysis.metrics.length === 0) {
     throw new UserError('no analysis.metrics to judge the canary by', { file: configFile })
   }
-  const url = values.prometheus ?? analysis.provider?.prometheus.url
-  if (!url) throw new CanaryUsageError('--prometheus is required: the config names no Prometheus')
+  if (!values.prometheus && !analysis.provider?.prometheus.url) {
+    throw new CanaryUsageError('--prometheus is required: the config names no Prometheus')
+  }
+  const options = prometheusOptions(analysis.provider?.prometheus, {
+    url: values.prometheus,
+    bearerToken: process.env.PROMETHEUS_TOKEN || undefined
+  })
 
   const result = await runAnalysis({
-    provider: new PrometheusProvider({
-      url,
-      bearerToken: process.env.PROMETHEUS_TOKEN || undefined
-    }),
+    provider: new PrometheusProvider(options),
     analysis,
     durationMs,
     intervalMs,

@@ -1,4 +1,4 @@
-import './quiet-punycode.js'
+import './preload/quiet-punycode.js'
 import { runAction } from '../actions/lib/run-action.js'
 import { run } from '../actions/render-manifests.js'
 

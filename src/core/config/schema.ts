@@ -199,7 +199,30 @@ export const metricSchema = z.strictObject({
 export const analysisSchema = z.strictObject({
   provider: z
     .strictObject({
-      prometheus: z.strictObject({ url: z.url(), 'bearer-token-env': z.string().optional() })
+      prometheus: z.strictObject({
+        url: z.url(),
+        'bearer-token-env': z
+          .string()
+          .optional()
+          .describe('The environment variable holding a bearer token'),
+        'basic-auth': z
+          .strictObject({
+            username: z.string().min(1),
+            'password-env': z.string().min(1).describe('The environment variable holding it')
+          })
+          .optional(),
+        headers: z
+          .record(z.string(), z.string())
+          .optional()
+          .describe('Extra request headers, e.g. X-Scope-OrgID for a Mimir or Cortex tenant'),
+        tls: z
+          .strictObject({
+            'ca-file': z.string().optional().describe('PEM file of the CA to trust'),
+            'insecure-skip-verify': z.boolean().default(false)
+          })
+          .optional(),
+        timeout: duration.default('30s').describe('Of each request to Prometheus')
+      })
     })
     .optional(),
   interval: duration.default('1m'),

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# Runs every benchmark, each beside the tool a user would otherwise run; `npm run bench` runs this.
+#
+#   npm run bench              all of them, at the sizes the issues ask for
+#   npm run bench -- --quick   smaller runs, for a first look (a few minutes in all)
+#   npm run bench -- render    only the named ones: render, copy, scan-gate, canary
+#
+# The registry for the copy bench is started (and stopped afterwards) like the tests do it, unless
+# the services are already running. Results are Markdown tables on stdout; absolute times on a shared
+# machine mean little, the ratios in one run are what to read.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+quick=no
+selected=()
+for arg in "$@"; do
+  case $arg in
+    --quick) quick=yes ;;
+    render | copy | scan-gate | canary) selected+=("$arg") ;;
+    *)
+      echo "bench/run.sh: unknown argument \"$arg\" (expected --quick, render, copy, scan-gate, canary)" >&2
+      exit 2
+      ;;
+  esac
+done
+((${#selected[@]} > 0)) || selected=(render copy scan-gate canary)
+
+if [[ ! -d node_modules ]]; then npm install --no-audit --no-fund; fi
+
+stop_services=no
+cleanup() {
+  local status=$?
+  [[ $stop_services == no ]] || bash scripts/services.sh stop >&2 || true
+  exit "$status"
+}
+trap cleanup EXIT
+
+wants() { [[ " ${selected[*]} " == *" $1 "* ]]; }
+
+if wants copy; then
+  if ! bash scripts/services.sh status >/dev/null 2>&1; then
+    bash scripts/services.sh start >/dev/null
+    stop_services=yes
+  fi
+  # shellcheck source=/dev/null
+  source "${SLIPWAY_SERVICES_DIR:-$PWD/.cache/services}/env"
+fi
+
+status=0
+run() {
+  echo
+  echo "## $1"
+  echo
+  shift
+  "$@" || { status=$?; echo "bench/run.sh: $* failed (exit $status)" >&2; }
+}
+
+if [[ $quick == yes ]]; then
+  wants render && run render node bench/render.mjs --runs 3
+  wants copy && run copy node bench/copy.mjs --reps 2 --size 100
+  wants scan-gate && run scan-gate node bench/scan-gate.mjs --runs 1
+  wants canary && [[ -f bench/canary.mjs ]] && run canary node bench/canary.mjs --quick
+else
+  wants render && run render node bench/render.mjs
+  wants copy && run copy node bench/copy.mjs
+  wants scan-gate && run scan-gate node bench/scan-gate.mjs
+  wants canary && [[ -f bench/canary.mjs ]] && run canary node bench/canary.mjs
+fi
+exit "$status"

@@ -1,0 +1,588 @@
+export const id = 989;
+export const ids = [989];
+export const modules = {
+
+/***/ 85989:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+// ESM COMPAT FLAG
+__webpack_require__.r(__webpack_exports__);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  VALIDATE_HELP: () => (/* binding */ VALIDATE_HELP),
+  validateCommand: () => (/* binding */ validateCommand)
+});
+
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __webpack_require__(57975);
+// EXTERNAL MODULE: ./src/core/config/index.ts + 1 modules
+var config = __webpack_require__(27244);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
+// EXTERNAL MODULE: ./node_modules/@actions/workflow-parser/dist/index.js + 92 modules
+var dist = __webpack_require__(45162);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __webpack_require__(76760);
+var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+;// CONCATENATED MODULE: ./src/cli/workflows.ts
+
+
+
+
+/** Validates every workflow file in `dir` with GitHub's own workflow parser. */
+async function validateWorkflows(dir) {
+    let names;
+    try {
+        names = (await (0,promises_.readdir)(dir)).filter((n) => /\.ya?ml$/.test(n)).sort();
+    }
+    catch {
+        return [];
+    }
+    const problems = [];
+    for (const name of names) {
+        const file = external_node_path_default().join(dir, name);
+        const content = await (0,promises_.readFile)(file, 'utf8');
+        const result = (0,dist/* parseWorkflow */.hM)({ name: file, content }, new dist/* NoOperationTraceWriter */.P0());
+        for (const error of result.context.errors.getErrors()) {
+            problems.push(new errors/* UserError */.yo(error.rawMessage, {
+                file,
+                line: error.range?.start.line,
+                column: error.range?.start.column
+            }));
+        }
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate.ts
+
+
+
+
+
+const VALIDATE_HELP = `Usage: slipway validate [--config FILE] [--workflows DIR] [--format text|json]
+
+Checks slipway.yaml against its schema and, when the folder exists, every workflow file
+in .github/workflows with GitHub's workflow parser. Prints one line per problem (file:line).
+`;
+const common = {
+    config: { type: 'string' },
+    format: { type: 'string' },
+    help: { type: 'boolean', short: 'h' }
+};
+function parse(args, options) {
+    try {
+        return (0,external_node_util_.parseArgs)({ args, options: { ...common, ...options }, allowPositionals: false });
+    }
+    catch (error) {
+        throw new cli_io/* UsageError */.eb((0,errors/* errorMessage */.gJ)(error));
+    }
+}
+function formatOf(value, allowed) {
+    const format = typeof value === 'string' ? value : allowed[0];
+    if (!allowed.includes(format)) {
+        throw new cli_io/* UsageError */.eb(`--format must be one of ${allowed.join(', ')}, got "${format}"`);
+    }
+    return format;
+}
+async function validateCommand(args, io) {
+    const { values } = parse(args, { workflows: { type: 'string' } });
+    const format = formatOf(values.format, ['text', 'json']);
+    const configFile = values.config ?? config/* DEFAULT_CONFIG_FILE */.Cu;
+    const problems = [];
+    try {
+        await (0,config/* loadConfig */.Z9)(configFile);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* UserError */.yo))
+            throw error;
+        problems.push(...(error instanceof errors/* UserErrors */.tQ ? error.errors : [error]));
+    }
+    const workflowDir = values.workflows ?? '.github/workflows';
+    problems.push(...(await validateWorkflows(workflowDir)));
+    if (format === 'json') {
+        const list = problems.map((p) => ({
+            file: p.location?.file,
+            line: p.location?.line,
+            message: p.message
+        }));
+        io.out(JSON.stringify({ ok: problems.length === 0, problems: list }, null, 2) + '\n');
+    }
+    else if (problems.length === 0) {
+        io.out(`${configFile}: ok\n`);
+    }
+    else {
+        for (const p of problems)
+            (0,cli_io/* printProblem */.JN)(io, p);
+    }
+    return problems.length === 0 ? cli_io/* EXIT */.dc.ok : cli_io/* EXIT */.dc.failure;
+}
+
+
+/***/ }),
+
+/***/ 27244:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  Cu: () => (/* reexport */ DEFAULT_CONFIG_FILE),
+  md: () => (/* reexport */ schema/* POLICY_DEFAULTS */.md),
+  Z9: () => (/* reexport */ loadConfig),
+  o4: () => (/* reexport */ parseConfig)
+});
+
+// UNUSED EXPORTS: analysisSchema, configSchema, crossCheck, environmentSchema, gatesSchema, imageSchema, keyPathText, manifestsSchema, metricSchema, policySchema, scanSchema, severity, validationSchema
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/config/schema.ts
+var schema = __webpack_require__(47967);
+;// CONCATENATED MODULE: ./src/core/config/load.ts
+
+
+
+
+const DEFAULT_CONFIG_FILE = 'slipway.yaml';
+/** Reads and validates slipway.yaml; throws UserErrors with one entry, file and line per mistake. */
+async function loadConfig(file = DEFAULT_CONFIG_FILE) {
+    let text;
+    try {
+        text = await (0,promises_.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        const reason = error.code === 'ENOENT' ? 'not found' : 'unreadable';
+        throw new core_errors/* UserError */.yo(`config file ${reason}`, { file });
+    }
+    return parseConfig(text, file);
+}
+function parseConfig(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+    if (doc.errors.length > 0) {
+        throw new core_errors/* UserErrors */.tQ(doc.errors.map((e) => {
+            const line = lineCounter.linePos(e.pos[0]).line;
+            return new core_errors/* UserError */.yo(`invalid YAML: ${firstLine(e.message)}`, { file, line });
+        }));
+    }
+    const raw = doc.toJS() ?? {};
+    const result = schema/* configSchema */.Qn.safeParse(raw, { reportInput: true });
+    const errors = result.success
+        ? []
+        : result.error.issues.flatMap((issue) => describeIssue(issue, doc, lineCounter, file));
+    for (const { path, message } of (0,schema/* crossCheck */.DV)(raw)) {
+        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, {
+            file,
+            line: lineOf(doc, lineCounter, path)
+        }));
+    }
+    if (result.success && errors.length === 0)
+        return result.data;
+    throw new core_errors/* UserErrors */.tQ(errors);
+}
+function describeIssue(issue, doc, lineCounter, file) {
+    const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
+    if (issue.code === 'unrecognized_keys') {
+        return issue.keys.map((key) => {
+            const keyPath = [...path, key];
+            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, {
+                file,
+                line: lineOf(doc, lineCounter, keyPath)
+            });
+        });
+    }
+    return [
+        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, {
+            file,
+            line: lineOf(doc, lineCounter, path)
+        })
+    ];
+}
+function issueMessage(issue) {
+    if (issue.code === 'invalid_type' && issue.input === undefined)
+        return 'required';
+    if (issue.code === 'invalid_value' && issue.values.length > 1) {
+        return `expected one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+    }
+    return firstLine(issue.message).replace(/^Invalid input: /, '');
+}
+/** `environments.production.promote-to`, with list indexes as `[2]`. */
+function keyPathText(path) {
+    if (path.length === 0)
+        return '(top level)';
+    return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
+}
+/** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
+function lineOf(doc, lineCounter, path) {
+    let node = doc.contents;
+    let offset = doc.contents?.range?.[0];
+    for (const segment of path) {
+        if ((0,dist/* isMap */.jh)(node)) {
+            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === segment);
+            if (!pair)
+                break;
+            offset = pair.key.range?.[0] ?? offset;
+            node = pair.value;
+        }
+        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+            const item = node.items[segment];
+            if (!item)
+                break;
+            offset = item.range?.[0] ?? offset;
+            node = item;
+        }
+        else {
+            break;
+        }
+    }
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+}
+function firstLine(text) {
+    return text.split('\n')[0].trim();
+}
+
+;// CONCATENATED MODULE: ./src/core/config/index.ts
+
+
+
+
+/***/ }),
+
+/***/ 47967:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DV: () => (/* binding */ crossCheck),
+/* harmony export */   Qn: () => (/* binding */ configSchema),
+/* harmony export */   md: () => (/* binding */ POLICY_DEFAULTS)
+/* harmony export */ });
+/* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
+/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
+/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+
+
+// The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
+// (npm run schema), so editors and this code never disagree.
+const duration = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .refine((value) => (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value) !== undefined, {
+    message: 'expected a duration such as 30s, 5m or 1h30m'
+})
+    .meta({ pattern: '^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$' });
+const name = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected lower-case letters, digits and hyphens');
+const relativePath = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);
+const severity = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['critical', 'high', 'medium', 'low']);
+const imageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
+    context: relativePath.default('.').describe('Build context, relative to the repository'),
+    dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
+    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
+    'build-args': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional()
+});
+const manifestsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    path: relativePath.optional().describe('Folder of plain YAML manifests'),
+    kustomize: relativePath
+        .optional()
+        .describe('Kustomize folder; {env} is replaced by the environment name'),
+    helm: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        chart: relativePath,
+        release: name.optional(),
+        values: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
+        set: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional()
+    })
+        .optional(),
+    image: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .min(1)
+        .optional()
+        .describe('How the manifests name the released image, when not as image.repository (e.g. a short name)'),
+    pin: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>'))
+        .optional()
+        .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
+})
+    .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
+    message: 'expected exactly one of path, kustomize or helm'
+});
+const gatesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    'require-scan': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true).describe('The image scan verdict must be pass'),
+    'require-analysis': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        .default(true)
+        .describe('The canary analysis of the source environment must be pass'),
+    soak: duration.optional().describe('How long a release must have run in the source environment'),
+    approval: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Wait for the GitHub environment reviewers before promoting')
+});
+const policyLevel = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'warn', 'off']);
+// Each check of the rendered manifests, with its default level. kube-score and kube-linter
+// have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
+const POLICY_DEFAULTS = {
+    'image-latest': 'error',
+    'image-not-pinned': 'warn',
+    'resource-requests': 'warn',
+    'resource-limits': 'warn',
+    'readiness-probe': 'warn',
+    'liveness-probe': 'warn',
+    'run-as-non-root': 'warn',
+    privileged: 'error',
+    'host-path': 'warn',
+    'service-selector': 'error'
+};
+const policyShape = Object.fromEntries(Object.keys(POLICY_DEFAULTS).map((check) => [check, policyLevel.optional()]));
+const policySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej(policyShape)
+    .describe('Checks of the rendered manifests, each error, warn or off');
+const validationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    'kubernetes-version': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .regex(/^1\.[0-9]+$/, 'expected a Kubernetes minor version such as 1.33')
+        .default('1.33')
+        .describe('The Kubernetes version whose APIs the manifests must use'),
+    'crd-schemas': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath)
+        .default([])
+        .describe('Files or folders of CustomResourceDefinitions whose schemas validate custom resources'),
+    'skip-unknown-crds': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        .default(true)
+        .describe('Custom resources without a schema are skipped with a warning (false: an error)')
+});
+const environmentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    namespace: name.describe('Kubernetes namespace'),
+    cluster: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('A name for the cluster, shown in history and summaries'),
+    context: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('kubeconfig context to use'),
+    order: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional().describe('Position in the promotion chain'),
+    'promote-to': name.optional().describe('The environment a release goes to next'),
+    strategy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['rolling', 'canary', 'blue-green']).default('rolling'),
+    manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
+    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5().optional().describe('Where the environment is reachable, for GitHub deployments'),
+    gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
+    policy: policySchema.optional().describe('Overrides the top-level policy levels')
+});
+const scanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    scanner: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['trivy', 'grype']).default('trivy'),
+    'fail-on': severity.default('high'),
+    'ignore-unfixed': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
+    allowlist: relativePath.optional(),
+    vex: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
+    'only-new': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
+    'max-db-age': duration.default('72h')
+});
+const effectSize = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    measure: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean-ratio', 'cles'])
+        .default('mean-ratio')
+        .describe('mean(canary)/mean(baseline), or P(canary > baseline) (Kayenta: meanRatio, cles)'),
+    'allowed-increase': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .positive()
+        .optional()
+        .describe('High needs at least this effect size; default 1 (0.5 with cles)'),
+    'allowed-decrease': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .positive()
+        .optional()
+        .describe('Low needs at most this effect size; default 1 (0.5 with cles)'),
+    'critical-increase': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
+    'critical-decrease': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional()
+});
+const metricSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+    query: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+        .min(1)
+        .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
+    group: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('default'),
+    direction: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['increase', 'decrease', 'either']).default('either'),
+    critical: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
+    'effect-size': effectSize.optional(),
+    threshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        min: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
+        aggregate: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean', 'median', 'max', 'min', 'last'])
+            .default('mean')
+            .describe("How the canary's samples become the one value checked")
+    })
+        .optional()
+        .describe('A single-value check instead of a comparison with the baseline'),
+    'on-no-data': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fail', 'inconclusive', 'pass']).default('inconclusive'),
+    'min-samples': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
+    'nan-strategy': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['remove', 'replace'])
+        .default('remove')
+        .describe('Missing samples are dropped, or counted as 0 (Kayenta: nanStrategy)'),
+    outliers: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        strategy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['keep', 'remove']).default('keep'),
+        factor: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(3).describe('IQR fence factor')
+    })
+        .optional()
+        .describe("Kayenta's IQR outlier removal, off by default")
+});
+const analysisSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    provider: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+        prometheus: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+            url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5(),
+            'bearer-token-env': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
+                .optional()
+                .describe('The environment variable holding a bearer token'),
+            'basic-auth': zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+                username: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
+                'password-env': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).describe('The environment variable holding it')
+            })
+                .optional(),
+            headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())
+                .optional()
+                .describe('Extra request headers, e.g. X-Scope-OrgID for a Mimir or Cortex tenant'),
+            tls: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+                'ca-file': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('PEM file of the CA to trust'),
+                'insecure-skip-verify': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false)
+            })
+                .optional(),
+            timeout: duration.default('30s').describe('Of each request to Prometheus')
+        })
+    })
+        .optional(),
+    interval: duration.default('1m'),
+    duration: duration.default('10m'),
+    warmup: duration.default('0s'),
+    step: duration.default('30s'),
+    canary: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Labels selecting canary series'),
+    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())
+        .optional()
+        .describe('Labels selecting baseline series'),
+    thresholds: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100), marginal: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100) })
+        .default({ pass: 95, marginal: 75 }),
+    groups: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive()).optional().describe('Group weights'),
+    'confidence-level': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .gt(0.5)
+        .lt(1)
+        .default(0.98)
+        .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+    'min-samples': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .int()
+        .positive()
+        .default(10)
+        .describe('Fewer samples on either side is no data; a metric can override it'),
+    'failure-limit': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .int()
+        .min(0)
+        .default(0)
+        .describe('Failed judgements allowed before the analysis fails (Argo Rollouts failureLimit)'),
+    'inconclusive-limit': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .int()
+        .min(-1)
+        .default(-1)
+        .describe('Inconclusive judgements allowed before it ends inconclusive; -1: only the last counts'),
+    'consecutive-error-limit': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
+        .int()
+        .min(0)
+        .default(4)
+        .describe('Metrics errors in a row allowed before it ends inconclusive (Argo Rollouts default 4)'),
+    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(metricSchema).default([])
+});
+const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
+    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).default(1),
+    image: imageSchema,
+    manifests: manifestsSchema.optional(),
+    environments: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(name, environmentSchema).refine((e) => Object.keys(e).length > 0, {
+        message: 'expected at least one environment'
+    }),
+    scan: scanSchema.default(scanSchema.parse({})),
+    policy: policySchema.optional(),
+    validation: validationSchema.default(validationSchema.parse({})),
+    analysis: analysisSchema.optional()
+});
+/**
+ * Checks across sections. They run on the raw document even when the schema found
+ * mistakes, so every mistake is reported in one pass.
+ */
+function crossCheck(raw) {
+    const problems = [];
+    if (!isRecord(raw) || !isRecord(raw.environments))
+        return problems;
+    const environments = raw.environments;
+    for (const [envName, env] of Object.entries(environments)) {
+        if (!isRecord(env))
+            continue;
+        const target = env['promote-to'];
+        if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
+            problems.push({
+                path: ['environments', envName, 'promote-to'],
+                message: `environment "${target}" is not defined under environments`
+            });
+        }
+        if (env.manifests === undefined && raw.manifests === undefined) {
+            problems.push({
+                path: ['environments', envName],
+                message: 'no manifests source: set manifests at the top level or in this environment'
+            });
+        }
+    }
+    const cycle = promotionCycle(environments);
+    if (cycle) {
+        problems.push({
+            path: ['environments', cycle[0], 'promote-to'],
+            message: `promotion loops back: ${cycle.join(' -> ')}`
+        });
+    }
+    return problems;
+}
+function promotionCycle(environments) {
+    const next = (name) => {
+        const env = environments[name];
+        const target = isRecord(env) ? env['promote-to'] : undefined;
+        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
+    };
+    for (const start of Object.keys(environments)) {
+        const seen = [start];
+        for (let at = next(start); at !== undefined; at = next(at)) {
+            if (at === start)
+                return [...seen, at];
+            if (seen.includes(at))
+                break;
+            seen.push(at);
+        }
+    }
+    return undefined;
+}
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+
+/***/ }),
+
+/***/ 98571:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E: () => (/* binding */ parseDuration),
+/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */ });
+const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
+/** Parses Go-style durations such as `30s`, `5m`, `1h30m`, `250ms`; returns milliseconds or undefined. */
+function parseDuration(text) {
+    const value = text.trim();
+    if (!DURATION.test(value))
+        return undefined;
+    let total = 0;
+    for (const [, amount, unit] of value.matchAll(PART))
+        total += Number(amount) * UNIT_MS[unit];
+    return total;
+}
+function formatDuration(ms) {
+    if (ms % 3_600_000 === 0 && ms > 0)
+        return `${ms / 3_600_000}h`;
+    if (ms % 60_000 === 0 && ms > 0)
+        return `${ms / 60_000}m`;
+    if (ms % 1000 === 0)
+        return `${ms / 1000}s`;
+    return `${ms}ms`;
+}
+
+
+/***/ })
+
+};

@@ -1,0 +1,62 @@
+import { parseArgs, type ParseArgsConfig } from 'node:util'
+import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
+import { errorMessage, UserError, UserErrors } from '../core/errors.js'
+import { EXIT, printProblem, UsageError, type Io } from './io.js'
+import { validateWorkflows } from './workflows.js'
+
+export const VALIDATE_HELP = `Usage: slipway validate [--config FILE] [--workflows DIR] [--format text|json]
+
+Checks slipway.yaml against its schema and, when the folder exists, every workflow file
+in .github/workflows with GitHub's workflow parser. Prints one line per problem (file:line).
+`
+
+const common: ParseArgsConfig['options'] = {
+  config: { type: 'string' },
+  format: { type: 'string' },
+  help: { type: 'boolean', short: 'h' }
+}
+
+function parse(args: string[], options: ParseArgsConfig['options']) {
+  try {
+    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false })
+  } catch (error) {
+    throw new UsageError(errorMessage(error))
+  }
+}
+
+function formatOf(value: unknown, allowed: string[]): string {
+  const format = typeof value === 'string' ? value : allowed[0]
+  if (!allowed.includes(format)) {
+    throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${format}"`)
+  }
+  return format
+}
+
+export async function validateCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parse(args, { workflows: { type: 'string' } })
+  const format = formatOf(values.format, ['text', 'json'])
+  const configFile = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
+  const problems: UserError[] = []
+  try {
+    await loadConfig(configFile)
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error
+    problems.push(...(error instanceof UserErrors ? error.errors : [error]))
+  }
+  const workflowDir = (values.workflows as string | undefined) ?? '.github/workflows'
+  problems.push(...(await validateWorkflows(workflowDir)))
+
+  if (format === 'json') {
+    const list = problems.map((p) => ({
+      file: p.location?.file,
+      line: p.location?.line,
+      message: p.message
+    }))
+    io.out(JSON.stringify({ ok: problems.length === 0, problems: list }, null, 2) + '\n')
+  } else if (problems.length === 0) {
+    io.out(`${configFile}: ok\n`)
+  } else {
+    for (const p of problems) printProblem(io, p)
+  }
+  return problems.length === 0 ? EXIT.ok : EXIT.failure
+}
