@@ -4,13 +4,18 @@ import path from 'node:path'
 import { UserErrors } from '../core/errors.js'
 import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
 import { diffMarkdown } from '../core/manifests/diff-markdown.js'
+import { diffCommentBody } from '../core/manifests/pr-comment.js'
 import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
-import { optionalInput, requiredInput } from './lib/inputs.js'
+import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
+import { commentOnPullRequest, pullRequestHead } from './lib/pr-comment.js'
 
 export async function run(): Promise<void> {
+  const comment = booleanInput('comment', false)
+  const token = optionalInput('github-token')
+  if (token) core.setSecret(token)
   const { config, file: configFile } = await configFromInput()
   const environment = environmentFromInput(config, requiredInput('environment'))
   const root = workspace()
@@ -55,6 +60,21 @@ export async function run(): Promise<void> {
     await writeFile(diffFile, diffText)
     core.setOutput('diff', diffFile)
     core.setOutput('changed', String(hasChanges(diff)))
+  }
+  if (comment) {
+    if (!diff) {
+      core.info('comment: no previous render to compare with, no comment posted')
+    } else if (!token) {
+      core.warning('comment: input "github-token" is empty, no comment posted')
+    } else {
+      const body = diffCommentBody(diff, {
+        environment,
+        against: previous!,
+        commit: pullRequestHead() ?? process.env.GITHUB_SHA
+      })
+      const posted = await commentOnPullRequest(body, token)
+      if ('url' in posted) core.setOutput('comment-url', posted.url)
+    }
   }
 }
 
