@@ -1,11 +1,13 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UserErrors } from '../core/errors.js'
+import { UserError, UserErrors } from '../core/errors.js'
 import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
 import { diffMarkdown } from '../core/manifests/diff-markdown.js'
 import { diffCommentBody } from '../core/manifests/pr-comment.js'
 import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
+import { renderAtRef } from '../core/manifests/git-ref.js'
+import type { KubeObject } from '../core/manifests/manifest.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
@@ -33,14 +35,14 @@ export async function run(): Promise<void> {
     commit: process.env.GITHUB_SHA,
     releaseId: optionalInput('release-id')
   })
-  const previous = optionalInput('previous')
-  const diff = previous
-    ? diffObjects(
-        await readRenderedObjects(path.resolve(root, previous)),
-        result.objects.map((o) => o.object)
-      )
-    : undefined
-  const diffText = diff && diffMarkdown(diff, { environment, against: previous! })
+  const previous = await previousRender(root, configFile, environment, result)
+  const diff =
+    previous &&
+    diffObjects(
+      previous.objects,
+      result.objects.map((o) => o.object)
+    )
+  const diffText = diff && diffMarkdown(diff, { environment, against: previous.label })
 
   for (const finding of result.findings.filter((f) => f.level === 'warning')) warn(finding, root)
   await writeSummary(result, root, diffText)
@@ -69,13 +71,43 @@ export async function run(): Promise<void> {
     } else {
       const body = diffCommentBody(diff, {
         environment,
-        against: previous!,
+        against: previous!.label,
         commit: pullRequestHead() ?? process.env.GITHUB_SHA
       })
       const posted = await commentOnPullRequest(body, token)
       if ('url' in posted) core.setOutput('comment-url', posted.url)
     }
   }
+}
+
+/** The render to compare with: `previous` (files) or `previous-ref` (the repository at a ref). */
+async function previousRender(
+  root: string,
+  configFile: string,
+  environment: string,
+  current: RenderResult
+): Promise<{ objects: KubeObject[]; label: string } | undefined> {
+  const previous = optionalInput('previous')
+  const ref = optionalInput('previous-ref')
+  if (previous && ref)
+    throw new UserError('give either input "previous" or "previous-ref", not both')
+  if (previous) {
+    return { objects: await readRenderedObjects(path.resolve(root, previous)), label: previous }
+  }
+  if (!ref) return undefined
+  const atRef = await renderAtRef({
+    root,
+    configFile,
+    environment,
+    ref,
+    image: optionalInput('image'),
+    version: current.release.version,
+    commit: current.release.commit,
+    releaseId: current.release.releaseId
+  })
+  if (atRef.newEnvironment)
+    core.info(`${environment} is not defined at ${atRef.label}: all objects are new`)
+  return atRef
 }
 
 async function writeSummary(result: RenderResult, root: string, diffText?: string): Promise<void> {

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { runSlipwayAction } from '../support/actions.js'
@@ -150,6 +151,49 @@ describe('render-manifests pull-request comment', () => {
       'POST issues/create-comment 201',
       'PATCH issues/update-comment 200'
     ])
+  })
+
+  it('diffs against the base commit of the pull request with previous-ref', async () => {
+    const workspace = makeWorkspace('app')
+    const env = {
+      ...process.env,
+      GIT_AUTHOR_NAME: 'Mona',
+      GIT_AUTHOR_EMAIL: 'mona@example.com',
+      GIT_COMMITTER_NAME: 'Mona',
+      GIT_COMMITTER_EMAIL: 'mona@example.com',
+      GIT_CONFIG_GLOBAL: '/dev/null'
+    }
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: workspace, env, encoding: 'utf8' }).trim()
+    git('init', '--quiet', '--initial-branch=main')
+    git('add', '.')
+    git('commit', '--quiet', '-m', 'base')
+    const base = git('rev-parse', 'HEAD')
+    writeFileSync(
+      path.join(workspace, 'deploy/overlays/staging/kustomization.yaml'),
+      'namespace: hello-staging\nresources:\n  - ../../base\nreplicas:\n  - name: hello\n    count: 4\n'
+    )
+    git('commit', '--quiet', '-am', 'four replicas')
+
+    const result = await runSlipwayAction('render-manifests', {
+      workspace,
+      event: 'pull_request',
+      apiUrl: api.url,
+      token: api.token,
+      inputs: { environment: 'staging', 'previous-ref': base, comment: 'true' }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.annotations).toEqual([])
+    expect(result.outputs.changed).toBe('true')
+    expect(result.summary).toContain(
+      `0 added, 1 changed, 0 removed, 1 unchanged, compared with ${base.slice(0, 12)}.`
+    )
+    const [comment] = markedComments()
+    expect(markedComments()).toHaveLength(1)
+    expect(comment.body).toMatch(
+      /\| changed \| Deployment hello-staging\/hello \| `spec\.replicas` \|/
+    )
+    expect(git('status', '--porcelain')).toBe('')
   })
 
   it('warns and still succeeds when the token may not write (a pull request from a fork)', async () => {
