@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
 import { getOctokit } from '@actions/github'
 import { startGitHubApi, type GitHubApiDouble } from '../support/github-api.js'
+import { GitHubDescription } from '../support/github-openapi.js'
 
 // The GitHub API double, driven by the real Octokit client that the actions use
 // (@actions/github), against GitHub's OpenAPI description.
@@ -291,5 +292,30 @@ describe('GitHub API double: authentication', () => {
       status: 403,
       message: expect.stringContaining('Resource not accessible by integration')
     })
+  })
+})
+
+describe('the OpenAPI checks of responses', () => {
+  it('accept a response as GitHub sends it and name what is wrong with a broken one', async () => {
+    const octokit = client()
+    const { data } = await octokit.rest.issues.createComment({
+      ...repo,
+      issue_number: 1,
+      body: 'x'
+    })
+    const description = GitHubDescription.load()
+    const operation = description.match('GET', '/repos/acme/hello/issues/comments/1')!.operation
+    expect(operation.operationId).toBe('issues/get-comment')
+    expect(description.checkResponse(operation, 200, data)).toEqual([])
+    // OpenAPI 3.0 `nullable`: a comment of a deleted user has user null.
+    expect(description.checkResponse(operation, 200, { ...data, user: null })).toEqual([])
+    const broken: Record<string, unknown> = { ...data, created_at: 5 }
+    delete broken.id
+    expect(description.checkResponse(operation, 200, broken)).toEqual([
+      "200 body: (root) must have required property 'id'; /created_at must be string"
+    ])
+    expect(description.checkResponse(operation, 201, data)).toEqual([
+      'status 201 is not a described response of issues/get-comment'
+    ])
   })
 })
