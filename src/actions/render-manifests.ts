@@ -1,16 +1,23 @@
 import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { UserErrors } from '../core/errors.js'
+import { UserError, UserErrors } from '../core/errors.js'
 import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
 import { diffMarkdown } from '../core/manifests/diff-markdown.js'
+import { diffCommentBody } from '../core/manifests/pr-comment.js'
 import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
+import { renderAtRef } from '../core/manifests/git-ref.js'
+import type { KubeObject } from '../core/manifests/manifest.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
-import { optionalInput, requiredInput } from './lib/inputs.js'
+import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
+import { commentOnPullRequest, pullRequestHead } from './lib/pr-comment.js'
 
 export async function run(): Promise<void> {
+  const comment = booleanInput('comment', false)
+  const token = optionalInput('github-token')
+  if (token) core.setSecret(token)
   const { config, file: configFile } = await configFromInput()
   const environment = environmentFromInput(config, requiredInput('environment'))
   const root = workspace()
@@ -28,14 +35,14 @@ export async function run(): Promise<void> {
     commit: process.env.GITHUB_SHA,
     releaseId: optionalInput('release-id')
   })
-  const previous = optionalInput('previous')
-  const diff = previous
-    ? diffObjects(
-        await readRenderedObjects(path.resolve(root, previous)),
-        result.objects.map((o) => o.object)
-      )
-    : undefined
-  const diffText = diff && diffMarkdown(diff, { environment, against: previous! })
+  const previous = await previousRender(root, configFile, environment, result)
+  const diff =
+    previous &&
+    diffObjects(
+      previous.objects,
+      result.objects.map((o) => o.object)
+    )
+  const diffText = diff && diffMarkdown(diff, { environment, against: previous.label })
 
   for (const finding of result.findings.filter((f) => f.level === 'warning')) warn(finding, root)
   await writeSummary(result, root, diffText)
@@ -56,6 +63,51 @@ export async function run(): Promise<void> {
     core.setOutput('diff', diffFile)
     core.setOutput('changed', String(hasChanges(diff)))
   }
+  if (comment) {
+    if (!diff) {
+      core.info('comment: no previous render to compare with, no comment posted')
+    } else if (!token) {
+      core.warning('comment: input "github-token" is empty, no comment posted')
+    } else {
+      const body = diffCommentBody(diff, {
+        environment,
+        against: previous!.label,
+        commit: pullRequestHead() ?? process.env.GITHUB_SHA
+      })
+      const posted = await commentOnPullRequest(body, token)
+      if ('url' in posted) core.setOutput('comment-url', posted.url)
+    }
+  }
+}
+
+/** The render to compare with: `previous` (files) or `previous-ref` (the repository at a ref). */
+async function previousRender(
+  root: string,
+  configFile: string,
+  environment: string,
+  current: RenderResult
+): Promise<{ objects: KubeObject[]; label: string } | undefined> {
+  const previous = optionalInput('previous')
+  const ref = optionalInput('previous-ref')
+  if (previous && ref)
+    throw new UserError('give either input "previous" or "previous-ref", not both')
+  if (previous) {
+    return { objects: await readRenderedObjects(path.resolve(root, previous)), label: previous }
+  }
+  if (!ref) return undefined
+  const atRef = await renderAtRef({
+    root,
+    configFile,
+    environment,
+    ref,
+    image: optionalInput('image'),
+    version: current.release.version,
+    commit: current.release.commit,
+    releaseId: current.release.releaseId
+  })
+  if (atRef.newEnvironment)
+    core.info(`${environment} is not defined at ${atRef.label}: all objects are new`)
+  return atRef
 }
 
 async function writeSummary(result: RenderResult, root: string, diffText?: string): Promise<void> {

@@ -5,6 +5,7 @@ import { errorMessage, formatUserError } from '../core/errors.js'
 import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
 import { diffMarkdown } from '../core/manifests/diff-markdown.js'
 import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
+import { renderAtRef } from '../core/manifests/git-ref.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { manifestsJson } from '../core/manifests/serialize.js'
 import { objectList, writeRenderOutput } from '../core/manifests/write-output.js'
@@ -35,14 +36,18 @@ Problems go to stderr as file:line: message. Exit codes: 0 rendered (warnings al
 `
 
 export const DIFF_HELP = `Usage: slipway diff --env NAME --previous PATH [--config FILE] [--image REF@DIGEST]
+       slipway diff --env NAME --previous-ref REF [--config FILE] [--image REF@DIGEST]
        slipway diff --previous PATH --current PATH
 
 Compares a render with an earlier one (its manifests.yaml or its folder), object by object:
 added, changed (with the fields that changed) and removed. The first form renders the
-environment as slipway render does; the second compares two renders already written.
+environment as slipway render does; the second also renders it from the repository as it was
+at a git ref (with the same image), and compares the two; the third compares two renders
+already written.
 
 Options:
-  --previous PATH        the earlier render: a multi-document YAML file or a folder (required)
+  --previous PATH        the earlier render: a multi-document YAML file or a folder
+  --previous-ref REF     a branch, tag or commit of the repository to render and compare with
   --current PATH         compare with this render instead of rendering
   --env NAME, --config FILE, --image REF@DIGEST, --app-version, --commit, --release-id
                          as for slipway render
@@ -99,30 +104,55 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
     const values = parse(args, {
       ...RENDER_OPTIONS,
       previous: { type: 'string' },
+      'previous-ref': { type: 'string' },
       current: { type: 'string' },
       'exit-code': { type: 'boolean' }
     })
     const format = oneOf(values.format, ['markdown', 'json'])
-    if (!values.previous) throw new RenderUsageError('--previous is required')
+    const ref = values['previous-ref']
+    if (!values.previous && !ref)
+      throw new RenderUsageError('--previous or --previous-ref is required')
+    if (values.previous && ref) {
+      throw new RenderUsageError('give either --previous or --previous-ref, not both')
+    }
     if (values.current && values.env) {
       throw new RenderUsageError('give either --env (render now) or --current, not both')
     }
-    const previous = await readRenderedObjects(path.resolve(io.cwd, values.previous))
+    if (ref && !values.env) throw new RenderUsageError('--previous-ref needs --env')
     let current
     let environment = values.env ?? path.basename(path.resolve(io.cwd, values.current ?? '.'))
+    let result: RenderResult | undefined
     if (values.current) {
       current = await readRenderedObjects(path.resolve(io.cwd, values.current))
     } else {
-      const result = await render(values, io)
+      result = await render(values, io)
       if (!reportFindings(result.findings, io)) return 1
       current = result.objects.map((o) => o.object)
       environment = result.environment
+    }
+    let previous
+    let against = values.previous ?? ''
+    if (ref && result) {
+      const atRef = await renderAtRef({
+        root: io.cwd,
+        configFile: configFileOf(values, io),
+        environment,
+        ref,
+        image: values.image,
+        version: result.release.version,
+        commit: result.release.commit,
+        releaseId: result.release.releaseId
+      })
+      previous = atRef.objects
+      against = atRef.label
+    } else {
+      previous = await readRenderedObjects(path.resolve(io.cwd, values.previous!))
     }
     const diff = diffObjects(previous, current)
     io.out(
       format === 'json'
         ? JSON.stringify(diff, null, 2) + '\n'
-        : diffMarkdown(diff, { environment, against: values.previous })
+        : diffMarkdown(diff, { environment, against })
     )
     return values['exit-code'] && hasChanges(diff) ? 1 : 0
   })
@@ -131,10 +161,7 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
 async function render(values: Record<string, unknown>, io: Io): Promise<RenderResult> {
   const environment = values.env
   if (typeof environment !== 'string') throw new RenderUsageError('--env is required')
-  const configFile = path.resolve(
-    io.cwd,
-    (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
-  )
+  const configFile = configFileOf(values, io)
   const config = await loadConfig(configFile)
   return renderEnvironment({
     config,
@@ -146,6 +173,10 @@ async function render(values: Record<string, unknown>, io: Io): Promise<RenderRe
     commit: (values.commit as string | undefined) ?? process.env.GITHUB_SHA,
     releaseId: values['release-id'] as string | undefined
   })
+}
+
+function configFileOf(values: Record<string, unknown>, io: Io): string {
+  return path.resolve(io.cwd, (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE)
 }
 
 /**
