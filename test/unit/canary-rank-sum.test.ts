@@ -88,6 +88,34 @@ describe('ShiftedRankSum', () => {
     }
   })
 
+  it('agrees with ranks by definition when the merge runs as two chains', () => {
+    const random = generator(23)
+    for (const step of [0, 1, 0.1]) {
+      const draw = (n: number, mean: number) =>
+        Array.from({ length: n }, () => {
+          const v = mean + 40 * (random() + random() - 1)
+          return step === 0 ? v : Math.round(v / step) * step
+        })
+      const x = draw(600, 105)
+      const y = draw(450, 100)
+      const samples = new ShiftedRankSum(x, y)
+      // Far apart, lopsided (one chain much longer than the other) and in the middle; each
+      // from a fresh object so that the merge runs, then once more after the last shift.
+      for (const d of [0, 5, -33, 37.5, 70, -70, samples.x[599] - samples.y[1], 1 / 7]) {
+        const fresh = new ShiftedRankSum(x, y)
+        fresh.evaluate(d)
+        const expected = naiveRankSum(x, y, d)
+        expect({ rankSum: fresh.rankSum, tieTerm: fresh.tieTerm }).toEqual(expected)
+        samples.evaluate(d)
+        expect({ rankSum: samples.rankSum, tieTerm: samples.tieTerm }).toEqual(expected)
+        fresh.evaluate(d + 1e-9)
+        expect({ rankSum: fresh.rankSum, tieTerm: fresh.tieTerm }).toEqual(
+          naiveRankSum(x, y, d + 1e-9)
+        )
+      }
+    }
+  })
+
   it('gives the same answer from the last positions as from a fresh merge, near or far', () => {
     const random = generator(17)
     for (const step of [0, 1]) {
