@@ -59,11 +59,11 @@ if [[ $quick == yes ]]; then
   wants render && run render node bench/render.mjs --runs 3
   wants copy && run copy node bench/copy.mjs --reps 2 --size 100
   wants scan-gate && run scan-gate node bench/scan-gate.mjs --runs 1
-  wants canary && [[ -f bench/canary.mjs ]] && run canary node bench/canary.mjs --quick
+  wants canary && run canary node bench/canary.mjs --quick
 else
   wants render && run render node bench/render.mjs
   wants copy && run copy node bench/copy.mjs
   wants scan-gate && run scan-gate node bench/scan-gate.mjs
-  wants canary && [[ -f bench/canary.mjs ]] && run canary node bench/canary.mjs
+  wants canary && run canary node bench/canary.mjs
 fi
 exit "$status"
