@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import Ajv from 'ajv-draft-04'
-import addFormats from 'ajv-formats'
+import type AjvDraft04 from 'ajv-draft-04'
+import type ajvFormats from 'ajv-formats'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
@@ -30,6 +30,9 @@ const sarifSchema = JSON.parse(
     'utf8'
   )
 )
+// CommonJS modules whose default export ESM would wrap.
+const Ajv = require('ajv-draft-04') as typeof AjvDraft04.default
+const addFormats = require('ajv-formats') as typeof ajvFormats.default
 const ajv = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false })
 addFormats(ajv)
 const validateSarif = ajv.compile(sarifSchema)
