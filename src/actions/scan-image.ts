@@ -1,5 +1,5 @@
 import * as core from '@actions/core'
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises'
+import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../core/errors.js'
@@ -11,6 +11,7 @@ import {
   SCANNERS,
   SEVERITIES,
   toSarif,
+  writeSarif,
   verdictLine,
   type GateResult,
   type ScannerName
@@ -56,77 +57,87 @@ export async function run(): Promise<void> {
     throw new UserError('only-new needs the input "baseline" (a report file or an image reference)')
   }
 
-  const root = workspace()
-  const resolve = (file: string) => path.resolve(root, file)
-  const out = path.join(process.env.RUNNER_TEMP || path.join(root, '.slipway'), 'slipway', 'scan')
-  await mkdir(out, { recursive: true })
-  const reportFile = path.join(out, 'report.json')
-  const sarifFile = path.join(out, 'report.sarif')
-  const now = new Date()
-  const credentials = { username, password }
+  // From here on every failure fails the gate closed: the verdict output says fail, whatever
+  // stopped the scan (a download, a checksum, the scanner itself).
+  let verdictSet = false
+  try {
+    const root = workspace()
+    const resolve = (file: string) => path.resolve(root, file)
+    const out = path.join(process.env.RUNNER_TEMP || path.join(root, '.slipway'), 'slipway', 'scan')
+    await mkdir(out, { recursive: true })
+    const reportFile = path.join(out, 'report.json')
+    const sarifFile = path.join(out, 'report.sarif')
+    const now = new Date()
+    const credentials = { username, password }
 
-  let dbUpdatedAt: Date | undefined
-  if (reportInput) {
-    const source = resolve(reportInput)
-    // Kept whatever it holds; a missing report is judged (fail closed) by the gate below.
-    if (existsSync(source)) await copyFile(source, reportFile)
-  } else if (imageRef) {
-    dbUpdatedAt = await scanImage(scanner, imageRef, reportFile, out, now, mirror, credentials)
-  }
-
-  let baselineFile: string | undefined
-  if (onlyNew && baseline) {
-    const local = resolve(baseline)
-    if (existsSync(local)) {
-      baselineFile = local
-    } else if (looksLikeImage(baseline)) {
-      baselineFile = path.join(out, `${scanner}-baseline.json`)
-      await scanImage(scanner, baseline, baselineFile, out, now, mirror, credentials)
-    } else {
-      throw new UserError(`input "baseline": ${baseline} is neither a file nor an image reference`)
+    let dbUpdatedAt: Date | undefined
+    if (reportInput) {
+      const source = resolve(reportInput)
+      // Kept whatever it holds; a missing report is judged (fail closed) by the gate below.
+      if (existsSync(source)) await copyFile(source, reportFile)
+    } else if (imageRef) {
+      dbUpdatedAt = await scanImage(scanner, imageRef, reportFile, out, now, mirror, credentials)
     }
-  }
 
-  const { result, report } = await runGate({
-    reportFile: reportInput && !existsSync(reportFile) ? resolve(reportInput) : reportFile,
-    ...(core.getInput('scanner').trim() ? { scanner } : {}),
-    policy: { failOn, ignoreUnfixed, maxDbAgeMs },
-    allowlists: allowlist ? [resolve(allowlist)] : [],
-    vex: vex.map(resolve),
-    ...(baselineFile ? { baselineFile } : {}),
-    now,
-    ...(dbUpdatedAt ? { dbUpdatedAt } : {})
-  })
+    let baselineFile: string | undefined
+    if (onlyNew && baseline) {
+      const local = resolve(baseline)
+      if (existsSync(local)) {
+        baselineFile = local
+      } else if (looksLikeImage(baseline)) {
+        baselineFile = path.join(out, `${scanner}-baseline.json`)
+        await scanImage(scanner, baseline, baselineFile, out, now, mirror, credentials)
+      } else {
+        throw new UserError(
+          `input "baseline": ${baseline} is neither a file nor an image reference`
+        )
+      }
+    }
 
-  const dockerfilePath = resolve(dockerfile)
-  const hasDockerfile = existsSync(dockerfilePath)
-  const relative = path.relative(root, dockerfilePath).split(path.sep).join('/')
-  if (report) {
-    const text = hasDockerfile ? await readFile(dockerfilePath, 'utf8') : undefined
-    const sarif = toSarif(report, result, {
-      dockerfile: relative,
-      line: baseImageLine(text),
-      toolVersion: VERSION
+    const { result, report } = await runGate({
+      reportFile: reportInput && !existsSync(reportFile) ? resolve(reportInput) : reportFile,
+      ...(core.getInput('scanner').trim() ? { scanner } : {}),
+      policy: { failOn, ignoreUnfixed, maxDbAgeMs },
+      allowlists: allowlist ? [resolve(allowlist)] : [],
+      vex: vex.map(resolve),
+      ...(baselineFile ? { baselineFile } : {}),
+      now,
+      ...(dbUpdatedAt ? { dbUpdatedAt } : {})
     })
-    await writeFile(sarifFile, JSON.stringify(sarif) + '\n')
-    core.setOutput('sarif', sarifFile)
-  }
-  if (existsSync(reportFile)) core.setOutput('report', reportFile)
 
-  showRelativeTo(root, result)
-  setOutputs(result)
-  annotate(result, hasDockerfile ? relative : undefined)
-  await core.summary
-    .addRaw(
-      gateSummary(result, report, {
-        ...(existsSync(reportFile) ? { reportPath: reportFile } : {}),
-        ...(report ? { sarifPath: sarifFile } : {})
+    const dockerfilePath = resolve(dockerfile)
+    const hasDockerfile = existsSync(dockerfilePath)
+    const relative = path.relative(root, dockerfilePath).split(path.sep).join('/')
+    if (report) {
+      const text = hasDockerfile ? await readFile(dockerfilePath, 'utf8') : undefined
+      const sarif = toSarif(report, result, {
+        dockerfile: relative,
+        line: baseImageLine(text),
+        toolVersion: VERSION
       })
-    )
-    .write()
+      await writeSarif(sarifFile, sarif)
+      core.setOutput('sarif', sarifFile)
+    }
+    if (existsSync(reportFile)) core.setOutput('report', reportFile)
 
-  if (result.verdict !== 'pass') throw new UserError(verdictLine(result))
-  core.info(verdictLine(result))
+    showRelativeTo(root, result)
+    setOutputs(result)
+    annotate(result, hasDockerfile ? relative : undefined)
+    await core.summary
+      .addRaw(
+        gateSummary(result, report, {
+          ...(existsSync(reportFile) ? { reportPath: reportFile } : {}),
+          ...(report ? { sarifPath: sarifFile } : {})
+        })
+      )
+      .write()
+    verdictSet = true
+    if (result.verdict !== 'pass') throw new UserError(verdictLine(result))
+    core.info(verdictLine(result))
+  } catch (error) {
+    if (!verdictSet) core.setOutput('verdict', 'fail')
+    throw error
+  }
 }
 
 async function scanImage(

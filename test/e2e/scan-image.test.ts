@@ -250,7 +250,7 @@ describe('scan-image action', () => {
         )
       )
       expect(result.exitCode).toBe(1)
-      expect(result.outputs.verdict).toBeUndefined()
+      expect(result.outputs.verdict).toBe('fail')
       expect(existsSync(path.join(result.runnerTemp, '..', 'tool-cache', 'trivy'))).toBe(false)
     })
   })

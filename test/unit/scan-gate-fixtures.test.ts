@@ -5,7 +5,14 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { FAIL_ON, gateSummary, runGate, toSarif, type FailOn } from '../../src/core/scan/index.js'
+import {
+  FAIL_ON,
+  gateSummary,
+  runGate,
+  toSarif,
+  writeSarif,
+  type FailOn
+} from '../../src/core/scan/index.js'
 import {
   allScanReports,
   group,
@@ -141,7 +148,12 @@ describe.each(REPORTS)('%s', (file) => {
       line: 3,
       toolVersion: '1.2.3'
     })
-    const valid = validateSarif(JSON.parse(JSON.stringify(sarif)))
+    // Written one rule and result at a time, it is the same JSON.
+    const written = path.join(dir, `${file.replace(/\W/g, '_')}.sarif`)
+    await writeSarif(written, sarif)
+    const text = await readFile(written, 'utf8')
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(sarif)))
+    const valid = validateSarif(JSON.parse(text))
     expect(validateSarif.errors ?? []).toEqual([])
     expect(valid).toBe(true)
     const run = sarif.runs[0]
