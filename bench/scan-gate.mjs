@@ -36,8 +36,18 @@ mkdirSync(work, { recursive: true })
 
 // --- the report: real Trivy vulnerability entries from the fixtures, renamed and multiplied ---
 
+/** shared/ sits beside the repository (one level further up for a git worktree). */
+function sharedFixtures() {
+  if (process.env.SLIPWAY_SHARED) return path.join(process.env.SLIPWAY_SHARED, 'fixtures', 'scan')
+  for (let dir = path.dirname(path.resolve(root)); ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'shared', 'fixtures', 'scan')
+    if (existsSync(candidate)) return candidate
+    if (path.dirname(dir) === dir) throw new Error('no shared/fixtures/scan beside the repository')
+  }
+}
+
 function fixtureVulnerabilities() {
-  const dir = path.resolve(root, '..', 'shared', 'fixtures', 'scan', 'trivy')
+  const dir = path.join(sharedFixtures(), 'trivy')
   const files = [
     ...readdirSync(dir).map((f) => path.join(dir, f)),
     ...readdirSync(path.join(dir, 'extra')).map((f) => path.join(dir, 'extra', f))
@@ -190,7 +200,10 @@ function measure(program, args, stdoutFile) {
     child.on('close', (code) => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr)
-      resolve({ code, ms, mb: rss ? Number(rss[1]) / 1024 : undefined, stderr })
+      const user = /User time \(seconds\): ([\d.]+)/.exec(stderr)
+      const system = /System time \(seconds\): ([\d.]+)/.exec(stderr)
+      const cpuMs = user && system ? (Number(user[1]) + Number(system[1])) * 1000 : undefined
+      resolve({ code, ms, cpuMs, mb: rss ? Number(rss[1]) / 1024 : undefined, stderr })
     })
   })
 }
@@ -202,9 +215,14 @@ async function best(label, program, args, stdoutFile, check) {
     if (check) check(run)
     runs.push(run)
   }
-  runs.sort((a, b) => a.ms - b.ms)
-  const median = runs[Math.floor(runs.length / 2)]
-  return { label, ms: median.ms, mb: Math.max(...runs.map((r) => r.mb ?? 0)) || undefined }
+  const median = (values) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]
+  const cpu = runs.map((r) => r.cpuMs).filter((v) => v !== undefined)
+  return {
+    label,
+    ms: median(runs.map((r) => r.ms)),
+    cpuMs: cpu.length > 0 ? median(cpu) : undefined,
+    mb: Math.max(...runs.map((r) => r.mb ?? 0)) || undefined
+  }
 }
 
 const reportFile = path.join(work, `trivy-${FINDINGS}.json`)
@@ -263,6 +281,35 @@ if (jq) {
       path.join(work, 'jq.out')
     )
   )
+  // What the gate's counts are, in jq: distinct (vulnerability, package, version) by severity.
+  const jqOut = path.join(work, 'jq-distinct.out')
+  rows.push(
+    await best(
+      "jq: distinct findings by severity (the gate's counts)",
+      jq,
+      [
+        '-c',
+        '[.Results[]?.Vulnerabilities[]? | select(.Status != "not_affected") | [.VulnerabilityID, .PkgName, .InstalledVersion, (.Severity // "UNKNOWN" | ascii_downcase)]] | unique_by(.[0:3]) | group_by(.[3]) | map({key: .[0][3], value: length}) | from_entries',
+        reportFile
+      ],
+      jqOut,
+      () => {
+        const counts = {
+          critical: 0,
+          high: 0,
+          medium: 0,
+          low: 0,
+          unknown: 0,
+          ...JSON.parse(readFileSync(jqOut, 'utf8'))
+        }
+        if (JSON.stringify(counts) !== JSON.stringify(expected)) {
+          throw new Error(
+            `jq counted ${JSON.stringify(counts)}, expected ${JSON.stringify(expected)}`
+          )
+        }
+      }
+    )
+  )
 }
 rows.push(
   await best(
@@ -282,16 +329,22 @@ const width = Math.max(...rows.map((r) => r.label.length))
 console.log(
   `\nnode ${process.version}, ${os.cpus().length} cpus, median of ${RUNS} runs; peak RSS from ${hasGnuTime ? '/usr/bin/time -v' : '(unavailable)'}`
 )
-console.log(`${'what'.padEnd(width)} | time (s) | peak RSS (MB) | time vs slipway`)
-console.log(`${'-'.repeat(width)} | -------- | ------------- | ---------------`)
+const seconds = (ms) => (ms === undefined ? '?' : (ms / 1000).toFixed(2))
+const ratio = (a, b) => (a === undefined || b === undefined ? '?' : `${(a / b).toFixed(2)}x`)
+console.log(
+  `${'what'.padEnd(width)} | wall (s) | CPU (s) | peak RSS (MB) | wall vs slipway | CPU vs slipway`
+)
+console.log(
+  `${'-'.repeat(width)} | -------- | ------- | ------------- | --------------- | --------------`
+)
 for (const row of rows) {
   console.log(
-    `${row.label.padEnd(width)} | ${(row.ms / 1000).toFixed(2).padStart(8)} | ${(row.mb?.toFixed(0) ?? '?').padStart(13)} | ${(row.ms / gateRow.ms).toFixed(2).padStart(14)}x`
+    `${row.label.padEnd(width)} | ${seconds(row.ms).padStart(8)} | ${seconds(row.cpuMs).padStart(7)} | ${(row.mb?.toFixed(0) ?? '?').padStart(13)} | ${ratio(row.ms, gateRow.ms).padStart(15)} | ${ratio(row.cpuMs, gateRow.cpuMs).padStart(14)}`
   )
 }
 const ok = gateRow.ms < TARGET_MS && (gateRow.mb ?? 0) < TARGET_MB
 console.log(
-  `\ntarget for ${FINDINGS} findings: under ${TARGET_MS / 1000} s and ${TARGET_MB} MB: ${ok ? 'met' : 'NOT met'} (${(gateRow.ms / 1000).toFixed(2)} s, ${gateRow.mb?.toFixed(0) ?? '?'} MB)`
+  `\ntarget for ${FINDINGS} findings: under ${TARGET_MS / 1000} s and ${TARGET_MB} MB: ${ok ? 'met' : 'NOT met'} (${(gateRow.ms / 1000).toFixed(2)} s wall, ${seconds(gateRow.cpuMs)} s CPU, ${gateRow.mb?.toFixed(0) ?? '?'} MB; load average ${os.loadavg()[0].toFixed(1)} on ${os.cpus().length} cpus)`
 )
 if (!values.keep) rmSync(reportFile, { force: true })
 process.exitCode = ok ? 0 : 1

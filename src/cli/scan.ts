@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { mkdir } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { loadConfig } from '../core/config/index.js'
@@ -13,6 +13,7 @@ import {
   runGate,
   SCANNERS,
   toSarif,
+  writeSarif,
   type FailOn,
   type ScannerName
 } from '../core/scan/index.js'
@@ -91,7 +92,7 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
       toolVersion: VERSION
     })
     await mkdir(path.dirname(resolve(options.sarif)), { recursive: true })
-    await writeFile(resolve(options.sarif), JSON.stringify(sarif) + '\n')
+    await writeSarif(resolve(options.sarif), sarif)
   }
 
   if (options.format === 'json') {

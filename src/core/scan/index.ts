@@ -8,7 +8,7 @@ export { FAIL_ON, SEVERITIES, type FailOn, type Finding, type Severity } from '.
 export { evaluateGate, failedGate, type GatePolicy, type GateResult } from './gate.js'
 export { gateJson, gateText, verdictLine } from './output.js'
 export { readReport, ReportError, SCANNERS, type ScannerName, type ScanReport } from './report.js'
-export { baseImageLine, toSarif } from './sarif.js'
+export { baseImageLine, toSarif, writeSarif } from './sarif.js'
 export { gateSummary } from './summary.js'
 
 export interface GateOptions {

@@ -494,8 +494,24 @@ function indentedMembers(
   let cutting = isOmitted(buf, memberIndent + inner, omit)
   if (cutting === undefined) return undefined
   for (let at = start + 1; ;) {
-    const line = buf.indexOf(NEWLINE, at + 1)
+    let line = buf.indexOf(NEWLINE, at + 1)
     if (line < 0) return undefined
+    // A member whose value opens a list or object at the end of its line ("References": [):
+    // its closing bracket is the first one at the member's indentation. One native search for
+    // the bracket passes over all the lines in between.
+    const opener = buf[line - 1]
+    if (at === member && (opener === OPEN_BRACKET || opener === OPEN_BRACE)) {
+      const closer = opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE
+      let q = buf.indexOf(closer, line)
+      while (
+        q >= 0 &&
+        !(buf[q - inner - 1] === NEWLINE && isIndent(buf, q - inner, inner, memberIndent))
+      )
+        q = buf.indexOf(closer, q + 1)
+      if (q < 0) return undefined
+      line = buf.indexOf(NEWLINE, q)
+      if (line < 0) return undefined
+    }
     if (buf[line + 1 + outer] === CLOSE_BRACE && isIndent(buf, line + 1, outer, lineStart)) {
       if (cutting) cuts.push(keptOne ? member - 1 : member, line)
       return { end: line + 2 + outer, cuts }

@@ -21,6 +21,7 @@ import {
   digestOf,
   repositoryOf,
   trivyFinding,
+  textsOf,
   trivyModifiedReason,
   type Texts,
   type TrivyMetadata,
@@ -107,7 +108,7 @@ class ReportCollector implements JsonVisitor {
   private readonly vulnerabilityVisit = new ParseWithout(UNUSED_VULNERABILITY_FIELDS, {
     key: 'VulnerabilityID',
     seen: (id) => this.texts.has(id),
-    omit: ['Title', 'Description']
+    omit: ['Title', 'Description', 'PrimaryURL', 'CVSS']
   })
   private resultTarget: string | undefined
   private resultStart = 0
@@ -208,13 +209,10 @@ class ReportCollector implements JsonVisitor {
   }
 
   /** One copy of the long texts per vulnerability ID; 100,000 findings share a few thousand. */
-  private readonly describe = (id: string, title?: string, description?: string): Texts => {
+  private readonly describe = (id: string, raw: TrivyVulnerability): Texts => {
     const known = this.texts.get(id)
     if (known) return known
-    const texts: Texts = { title: title ?? '' }
-    if (description) {
-      texts.description = description.length > 1000 ? `${description.slice(0, 999)}…` : description
-    }
+    const texts = textsOf(raw)
     this.texts.set(id, texts)
     return texts
   }

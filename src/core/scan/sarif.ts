@@ -1,4 +1,6 @@
 import { createHash } from 'node:crypto'
+import { once } from 'node:events'
+import { createWriteStream } from 'node:fs'
 import { findingKey, severityRank, type Finding, type Severity } from './findings.js'
 import type { GateResult, Suppression } from './gate.js'
 import type { ScanReport } from './report.js'
@@ -229,4 +231,31 @@ export function baseImageLine(dockerfile: string | undefined): number {
     if (/^\s*FROM\s/i.test(lines[i])) return i + 1
   }
   return 1
+}
+
+/**
+ * Writes a SARIF log as JSON, one rule and one result at a time: 25,000 results with their rules
+ * are tens of megabytes as one string (twice that as UTF-16), which would double the peak memory.
+ */
+export async function writeSarif(file: string, sarif: ReturnType<typeof toSarif>): Promise<void> {
+  const [run] = sarif.runs
+  const { rules, ...driver } = run.tool.driver
+  const { results, tool, ...rest } = run
+  void tool
+  const out = createWriteStream(file)
+  const done = new Promise<void>((resolve, reject) => {
+    out.on('finish', resolve)
+    out.on('error', reject)
+  })
+  const write = async (text: string) => {
+    if (!out.write(text)) await once(out, 'drain')
+  }
+  const open = (value: object) => JSON.stringify(value).slice(0, -1)
+  await write(`${open({ $schema: sarif.$schema, version: sarif.version })},"runs":[`)
+  await write(`${open(rest)},"tool":{"driver":${open(driver)},"rules":[`)
+  for (const [i, rule] of rules.entries()) await write((i ? ',' : '') + JSON.stringify(rule))
+  await write(']}},"results":[')
+  for (const [i, result] of results.entries()) await write((i ? ',' : '') + JSON.stringify(result))
+  out.end(']}]}\n')
+  await done
 }

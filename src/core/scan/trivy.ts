@@ -55,12 +55,12 @@ const STATUSES: readonly FixStatus[] = [
 export function trivyFinding(
   raw: TrivyVulnerability,
   target: string,
-  describe: (id: string, title: string | undefined, description: string | undefined) => Texts
+  describe: (id: string, raw: TrivyVulnerability) => Texts
 ): Finding {
   const id = raw.VulnerabilityID
   if (!id) throw new Error('a vulnerability has no VulnerabilityID')
   const fixed = raw.FixedVersion?.trim() || undefined
-  const texts = describe(id, raw.Title, raw.Description)
+  const texts = describe(id, raw)
   // Built field by field: this runs once per finding, 100,000 times for a large report.
   const finding: Finding = {
     id,
@@ -73,20 +73,41 @@ export function trivyFinding(
     title: texts.title
   }
   if (fixed) finding.fixed = fixed
-  if (raw.PrimaryURL) finding.url = raw.PrimaryURL
+  const url = raw.PrimaryURL ?? texts.url
+  if (url) finding.url = url
   const dataSource = raw.DataSource?.Name ?? raw.DataSource?.ID
   if (dataSource) finding.dataSource = dataSource
   if (raw.PkgIdentifier?.PURL) finding.purl = raw.PkgIdentifier.PURL
   if (raw.PkgPath) finding.path = raw.PkgPath
-  const score = scoreOf(raw)
+  const score = raw.CVSS ? scoreOf(raw) : texts.score
   if (score !== undefined) finding.score = score
   if (texts.description) finding.description = texts.description
   return finding
 }
 
+/**
+ * What Trivy repeats for every package a vulnerability ID affects, kept once per ID: the reader
+ * does not decode these members again for an ID it has seen (the CVSS score of the first
+ * occurrence stands for the others; it only ranks SARIF rules).
+ */
 export interface Texts {
   title: string
   description?: string
+  url?: string
+  score?: number
+}
+
+/** The Texts of the first occurrence of an ID. */
+export function textsOf(raw: TrivyVulnerability): Texts {
+  const texts: Texts = { title: raw.Title ?? '' }
+  const description = raw.Description
+  if (description) {
+    texts.description = description.length > 1000 ? `${description.slice(0, 999)}…` : description
+  }
+  if (raw.PrimaryURL) texts.url = raw.PrimaryURL
+  const score = scoreOf(raw)
+  if (score !== undefined) texts.score = score
+  return texts
 }
 
 /** Reports from before Trivy 0.29 have no Status: a fixed version then means fixable. */
