@@ -3,7 +3,8 @@
 //   retag            same repository, new tag
 //   cross-repository same registry, new repository (both tools mount the blobs)
 //   cross-registry   to a second registry, a fresh one for every run (nothing to reuse there)
-// Every run is a new process, as a user runs it. Prints median wall times and ratios to skopeo.
+// Every CLI and skopeo run is a new process, as a user runs it. Prints median wall times and
+// ratios to skopeo.
 //
 //   npm run services start && source .cache/services/env && node bench/copy.mjs [--reps N] [--size MB]
 //     [--node PATH]   the Node that runs slipway (default: the one running the bench)
@@ -12,13 +13,14 @@
 //   cli   the bundled CLI: dist/cli/index.js when it knows `image copy`, else a bundle of src this
 //         bench makes in .cache/bench/cli (tsc to JavaScript, then ncc, as scripts/bundle.mjs does;
 //         dist/ is left alone). It includes loading every command's code.
-//   core  node running copyImage() from src/core/image through a small loader (the tsc output),
-//         i.e. the copy and Node's own start-up without the rest of the CLI.
+//   core  copyImage() from src/core/image (the tsc output) called in the bench's own Node process,
+//         with a new RegistryClient each time: the copy as the promote action runs it, in a Node
+//         that is already running, so no process start-up is counted.
 /* global fetch */
 import { Buffer } from 'node:buffer'
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -60,7 +62,7 @@ for (const program of [skopeo, registryBinary]) {
 }
 const log = (text) => console.error(`bench/copy: ${text}`)
 
-// --- slipway: the core through a loader, and the CLI ------------------------------------------
+// --- slipway: the core in process, and the CLI --------------------------------------------------
 
 // tsc emits JavaScript even while files others are still writing do not type-check.
 const build = path.join(cache, 'build')
@@ -86,18 +88,19 @@ if (!existsSync(fileURLToPath(coreModule('copy.js')))) {
   console.error('tsc emitted no src/core/image/copy.js')
   process.exit(1)
 }
-const loader = path.join(cache, 'copy-core.mjs')
-mkdirSync(cache, { recursive: true })
-writeFileSync(
-  loader,
-  `import { copyImage } from '${coreModule('copy.js')}'
-import { parseReference } from '${coreModule('reference.js')}'
-import { RegistryClient } from '${coreModule('registry.js')}'
-const [src, dst] = process.argv.slice(2)
-const result = await copyImage(parseReference(src), parseReference(dst), new RegistryClient())
-console.log(result.digest)
-`
-)
+// In process: how the promote action calls the copy, in a Node that is already running.
+const { copyImage } = await import(coreModule('copy.js'))
+const { parseReference } = await import(coreModule('reference.js'))
+const { RegistryClient } = await import(coreModule('registry.js'))
+
+async function inProcess(src, dst) {
+  const cpuBefore = process.cpuUsage()
+  const started = performance.now()
+  await copyImage(parseReference(src), parseReference(dst), new RegistryClient())
+  const ms = performance.now() - started
+  const cpu = process.cpuUsage(cpuBefore)
+  return { ms, cpu: (cpu.user + cpu.system) / 1000 }
+}
 
 function knowsImageCopy(file) {
   if (!existsSync(file)) return false
@@ -270,7 +273,7 @@ function timed(program, args) {
 
 const tools = {
   cli: (src, dst) => timed(node, [cli, 'image', 'copy', src, dst]),
-  core: (src, dst) => timed(node, [loader, src, dst]),
+  core: inProcess,
   skopeo: (src, dst) =>
     timed(skopeo, [
       'copy',
@@ -361,7 +364,9 @@ console.log(
   `\ncopy of a ${megabytes} MB image (3 layers); medians of ${reps} runs, each a new process`
 )
 console.log(`slipway cli: ${cliNote}`)
-console.log(`slipway core: node + src/core/image only (${path.relative(root, loader)})`)
+console.log(
+  `slipway core: copyImage() in this running node (${process.version}), as the promote action calls it`
+)
 console.log(
   `${version(skopeo)}; slipway on node ${version(node)}; start-up alone: ` +
     `\`slipway version\` ${median(startup).toFixed(0)} ms, \`node -e 0\` ${median(bareNode).toFixed(0)} ms`
