@@ -120,9 +120,16 @@ describe('scan-image action', () => {
     expect(reference.some((f) => refAtOrAbove(f.severity, 'critical'))).toBe(false)
     const result = await runSlipwayAction('scan-image', {
       workspace: workspaceWith({ 'grype.json': fixtureText(file) }),
-      inputs: { report: 'grype.json', 'fail-on': 'critical', ...OLD_REPORTS_OK }
+      inputs: {
+        report: 'grype.json',
+        'fail-on': 'critical',
+        'registry-password': 'hunter2-registry-token',
+        ...OLD_REPORTS_OK
+      }
     })
     expect(result.exitCode).toBe(0)
+    expect(result.masked).toContain('hunter2-registry-token')
+    expect(result.leaked).toEqual([])
     expect(result.annotations.filter((a) => a.level === 'error')).toEqual([])
     expect(result.outputs.verdict).toBe('pass')
     expect(JSON.parse(result.outputs.counts)).toEqual(referenceCounts(reference))
