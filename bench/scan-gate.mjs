@@ -265,7 +265,13 @@ const rows = [
       path.join(work, 'gate.sarif')
     ],
     gateOut,
-    checkGate
+    (run) => {
+      checkGate(run)
+      const sarif = JSON.parse(readFileSync(path.join(work, 'gate.sarif'), 'utf8'))
+      if (sarif.runs[0].results.length !== 25_000) {
+        throw new Error(`the SARIF file has ${sarif.runs[0].results.length} results, not 25,000`)
+      }
+    }
   )
 ]
 const jq = ['/usr/bin/jq', '/usr/local/bin/jq'].find((p) => existsSync(p))

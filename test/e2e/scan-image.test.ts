@@ -120,9 +120,16 @@ describe('scan-image action', () => {
     expect(reference.some((f) => refAtOrAbove(f.severity, 'critical'))).toBe(false)
     const result = await runSlipwayAction('scan-image', {
       workspace: workspaceWith({ 'grype.json': fixtureText(file) }),
-      inputs: { report: 'grype.json', 'fail-on': 'critical', ...OLD_REPORTS_OK }
+      inputs: {
+        report: 'grype.json',
+        'fail-on': 'critical',
+        'registry-password': 'hunter2-registry-token',
+        ...OLD_REPORTS_OK
+      }
     })
     expect(result.exitCode).toBe(0)
+    expect(result.masked).toContain('hunter2-registry-token')
+    expect(result.leaked).toEqual([])
     expect(result.annotations.filter((a) => a.level === 'error')).toEqual([])
     expect(result.outputs.verdict).toBe('pass')
     expect(JSON.parse(result.outputs.counts)).toEqual(referenceCounts(reference))
@@ -204,6 +211,86 @@ describe('scan-image action', () => {
     expect(missing.annotations.filter((a) => a.level === 'error').map((a) => a.message)).toEqual([
       `scan gate failed closed: ${path.join(missing.workspace, 'nope.json')}: the report does not exist`
     ])
+  })
+
+  describe('scanning by digest', () => {
+    // No scanner can run here (no network for its database): a stand-in `trivy` on PATH records
+    // how it was called, writes the database metadata Trivy keeps in --cache-dir, and writes a
+    // real Trivy report to --output.
+    function standIn(dbUpdatedAt: Date) {
+      const dir = tempDir('slipway-standin-')
+      const bin = path.join(dir, 'bin')
+      mkdirSync(bin)
+      writeFileSync(
+        path.join(bin, 'trivy'),
+        [
+          '#!/bin/sh',
+          `printf '%s\\n' "$@" > ${dir}/args`,
+          `env | grep '^TRIVY_' | sort > ${dir}/env`,
+          'while [ $# -gt 0 ]; do',
+          '  case "$1" in',
+          '    --output) out="$2"; shift ;;',
+          '    --cache-dir) cache="$2"; shift ;;',
+          '  esac',
+          '  shift',
+          'done',
+          'mkdir -p "$cache/db"',
+          `echo '{"Version":2,"UpdatedAt":"${dbUpdatedAt.toISOString()}"}' > "$cache/db/metadata.json"`,
+          `cp ${path.join(SCAN_FIXTURES, 'trivy/alpine-39.json')} "$out"`,
+          ''
+        ].join('\n'),
+        { mode: 0o755 }
+      )
+      return { dir, path: `${bin}:/usr/bin:/bin` }
+    }
+
+    it('runs the scanner unfiltered, and gates on the database age it reports', async () => {
+      const fresh = standIn(new Date(Date.now() - 3600_000))
+      const result = await runSlipwayAction('scan-image', {
+        workspace: workspaceWith(),
+        inputs: { ...valid, 'registry-username': 'ci', 'registry-password': 'registry-secret-1' },
+        env: { PATH: fresh.path, TRIVY_SEVERITY: 'CRITICAL', TRIVY_IGNORE_UNFIXED: 'true' }
+      })
+      expectNoCrash(result)
+      const args = readFileSync(path.join(fresh.dir, 'args'), 'utf8').trim().split('\n')
+      expect(args[0]).toBe('image')
+      expect(args.at(-1)).toBe(valid['image-ref'])
+      expect(args.join(' ')).toContain('--severity UNKNOWN,LOW,MEDIUM,HIGH,CRITICAL')
+      expect(args.join(' ')).toContain('--exit-code 0')
+      // The step's TRIVY_* filters do not reach the scanner; the credentials do.
+      expect(readFileSync(path.join(fresh.dir, 'env'), 'utf8').trim().split('\n')).toEqual([
+        'TRIVY_PASSWORD=registry-secret-1',
+        'TRIVY_USERNAME=ci'
+      ])
+      expect(result.masked).toContain('registry-secret-1')
+      expect(result.leaked).toEqual([])
+      // The database is an hour old: the old report's own date does not matter, the gate judges.
+      const reference = group(referenceOccurrences('trivy/alpine-39.json'))
+      expect(JSON.parse(result.outputs.counts)).toEqual(referenceCounts(reference.values()))
+      expect(result.outputs.verdict).toBe('fail')
+      expect(result.annotations.at(-1)?.message).toMatch(
+        /^scan gate failed: \d+ findings? at or above high/
+      )
+      expect(readFileSync(result.outputs.report, 'utf8')).toBe(fixtureText('trivy/alpine-39.json'))
+      expect(validateSarif(JSON.parse(readFileSync(result.outputs.sarif, 'utf8')))).toBe(true)
+      expect(result.summary).toMatch(/database updated \d{4}-\d\d-\d\dT/)
+    })
+
+    it('fails closed when the database is older than max-db-age', async () => {
+      const updated = new Date(Date.now() - 10 * 86_400_000)
+      const stale = standIn(updated)
+      const result = await runSlipwayAction('scan-image', {
+        workspace: workspaceWith(),
+        inputs: { ...valid, 'fail-on': 'critical', 'max-db-age': '72h' },
+        env: { PATH: stale.path }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs.verdict).toBe('fail')
+      const errors = result.annotations.filter((a) => a.level === 'error')
+      expect(errors.at(-1)?.message).toBe(
+        `scan gate failed closed: the vulnerability database was updated 10 days ago (${updated.toISOString()}), longer than max-db-age 72h: refresh the database or rescan`
+      )
+    })
   })
 
   describe('installing the scanner when it is not on PATH', () => {

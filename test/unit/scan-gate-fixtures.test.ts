@@ -334,3 +334,36 @@ describe('fail closed', () => {
     expect(result.failClosed).toMatch(/cannot tell how old the vulnerability data is/)
   })
 })
+
+describe("Trivy's ignore files", () => {
+  it('reads every ignore file of the fixtures, with expiry dates', async () => {
+    const { loadAllowlist } = await import('../../src/core/scan/allowlist.js')
+    const plain = await loadAllowlist(fixture('trivy/ignorefiles/trivy-pkg-result/.trivyignore'))
+    const byId = new Map(plain.map((e) => [e.id, e]))
+    expect(byId.get('CVE-2019-0004')?.expires?.toISOString()).toBe('2020-01-01T00:00:00.000Z')
+    expect(byId.get('CVE-2019-0006')?.expires?.toISOString()).toBe('9999-01-01T00:00:00.000Z')
+    expect(byId.get('CVE-2019-0001')?.expires).toBeUndefined()
+    expect(byId.get('CVE-2019-0004')?.source.line).toBe(4)
+
+    const yaml = await loadAllowlist(
+      fixture('trivy/ignorefiles/trivy-pkg-result/.trivyignore.yaml')
+    )
+    expect(yaml.map((e) => e.id)).toEqual([
+      'CVE-2019-0001',
+      'CVE-2019-0002',
+      'CVE-2019-0003',
+      'CVE-2019-0004',
+      'CVE-2019-0005',
+      'CVE-2019-0006',
+      'CVE-2019-0007'
+    ])
+    expect(yaml[4].expires?.toISOString()).toBe('2023-01-01T00:00:00.000Z')
+    expect(yaml[0].paths).toEqual(['**/*-lock.json'])
+    expect(yaml[6].purls).toHaveLength(2)
+
+    for (const file of ['.trivyignore.yaml', '.trivyignore1', '.trivyignore2']) {
+      const entries = await loadAllowlist(fixture(`trivy/ignorefiles/trivy-action/${file}`))
+      expect(entries.length).toBeGreaterThan(0)
+    }
+  })
+})

@@ -73,8 +73,8 @@ const CVE = /^CVE-\d{4}-\d+$/i
  * among its aliases (Grype reports GHSA-xxxx with CVE-yyyy as related), else its own ID.
  */
 export function canonicalId(finding: Pick<Finding, 'id' | 'aliases'>): string {
-  if (finding.aliases.length === 0) return finding.id
   if (CVE.test(finding.id)) return finding.id.toUpperCase()
+  if (finding.aliases.length === 0) return finding.id
   const cves = [...new Set(finding.aliases.filter((a) => CVE.test(a)).map((a) => a.toUpperCase()))]
   return cves.length === 1 ? cves[0] : finding.id
 }

@@ -247,8 +247,15 @@ export async function writeSarif(file: string, sarif: ReturnType<typeof toSarif>
     out.on('finish', resolve)
     out.on('error', reject)
   })
+  // Pieces are gathered into writes of about a megabyte: a write per result costs more than
+  // stringifying it.
+  let pending = ''
   const write = async (text: string) => {
-    if (!out.write(text)) await once(out, 'drain')
+    pending += text
+    if (pending.length < 1 << 20) return
+    const chunk = pending
+    pending = ''
+    if (!out.write(chunk)) await once(out, 'drain')
   }
   const open = (value: object) => JSON.stringify(value).slice(0, -1)
   await write(`${open({ $schema: sarif.$schema, version: sarif.version })},"runs":[`)
@@ -256,6 +263,6 @@ export async function writeSarif(file: string, sarif: ReturnType<typeof toSarif>
   for (const [i, rule] of rules.entries()) await write((i ? ',' : '') + JSON.stringify(rule))
   await write(']}},"results":[')
   for (const [i, result] of results.entries()) await write((i ? ',' : '') + JSON.stringify(result))
-  out.end(']}]}\n')
+  out.end(pending + ']}]}\n')
   await done
 }
