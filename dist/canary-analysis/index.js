@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3774:
+/***/ 8033:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28680,6 +28680,8 @@ class AllTiedError extends Error {
 }
 const CROSS_TIE = -1;
 const OVER_BUDGET = -2;
+/** Below this many merge steps, one chain. */
+const TWO_CHAINS_FROM = 256;
 /**
  * The Wilcoxon rank-sum statistic of x shifted by d against y, for any d, in time linear
  * in the number of distinct values and with memory linear in the samples. Both samples are
@@ -28873,13 +28875,102 @@ class ShiftedRankSum {
     }
     /**
      * Pairs with y < x - d in a merge without data-dependent branches (about twice as fast
-     * as one with them on random data), noting where each x stands for the next time.
+     * as one with them on random data), noting where each x stands for the next time. The
+     * merge runs as two halves side by side: each step of a merge waits on the step before,
+     * so two independent chains in one loop take little longer than one.
      */
     countByMerge(d) {
+        const { xValues, yValues, positions } = this;
+        const ux = xValues.length - 1;
+        const steps = ux + yValues.length - 1;
+        let below = 0;
+        let crossTie = 0;
+        if (steps < TWO_CHAINS_FROM) {
+            below = this.mergeSteps(d, 0, 0, steps);
+            crossTie = this.crossTie;
+        }
+        else {
+            // The second chain starts just before the x whose turn comes about halfway.
+            const half = steps >> 1;
+            let lo = 0;
+            let hi = ux;
+            while (lo < hi) {
+                const mid = (lo + hi) >> 1;
+                if (mid + this.firstYAtOrAbove(xValues[mid] - d) < half)
+                    lo = mid + 1;
+                else
+                    hi = mid;
+            }
+            const i2Start = lo;
+            const j2Start = this.firstYAtOrAbove(xValues[i2Start] - d);
+            const stepsA = i2Start + j2Start;
+            const stepsB = steps - stepsA;
+            const together = Math.min(stepsA, stepsB);
+            const { xCounts, yCounts } = this;
+            let i1 = 0;
+            let j1 = 0;
+            let i2 = i2Start;
+            let j2 = j2Start;
+            if (this.noRepeats) {
+                for (let step = 0; step < together; step++) {
+                    const xv1 = xValues[i1] - d;
+                    const yv1 = yValues[j1];
+                    const xv2 = xValues[i2] - d;
+                    const yv2 = yValues[j2];
+                    const take1 = +(xv1 <= yv1);
+                    const take2 = +(xv2 <= yv2);
+                    crossTie |= +(xv1 === yv1) | +(xv2 === yv2);
+                    positions[i1] = j1;
+                    positions[i2] = j2;
+                    below += take1 * j1 + take2 * j2;
+                    i1 += take1;
+                    j1 += 1 - take1;
+                    i2 += take2;
+                    j2 += 1 - take2;
+                }
+            }
+            else {
+                let yBelow1 = 0;
+                let yBelow2 = this.yBelow[j2Start];
+                for (let step = 0; step < together; step++) {
+                    const xv1 = xValues[i1] - d;
+                    const yv1 = yValues[j1];
+                    const xv2 = xValues[i2] - d;
+                    const yv2 = yValues[j2];
+                    const take1 = +(xv1 <= yv1);
+                    const take2 = +(xv2 <= yv2);
+                    crossTie |= +(xv1 === yv1) | +(xv2 === yv2);
+                    positions[i1] = j1;
+                    positions[i2] = j2;
+                    below += take1 * xCounts[i1] * yBelow1 + take2 * xCounts[i2] * yBelow2;
+                    yBelow1 += (1 - take1) * yCounts[j1];
+                    yBelow2 += (1 - take2) * yCounts[j2];
+                    i1 += take1;
+                    j1 += 1 - take1;
+                    i2 += take2;
+                    j2 += 1 - take2;
+                }
+            }
+            // The longer chain's rest.
+            if (stepsA > together) {
+                below += this.mergeSteps(d, i1, j1, stepsA - together);
+                crossTie |= this.crossTie;
+            }
+            else if (stepsB > together) {
+                below += this.mergeSteps(d, i2, j2, stepsB - together);
+                crossTie |= this.crossTie;
+            }
+            // The first chain, once past its last x, wrote stale positions for the second's first.
+            positions[i2Start] = j2Start;
+        }
+        this.notePositions(d, below);
+        return crossTie ? CROSS_TIE : below;
+    }
+    /** Set by mergeSteps: whether an x - d equalled a y on the way. */
+    crossTie = 0;
+    /** `steps` steps of the merge from x group i and y group j: the pairs with y < x - d found. */
+    mergeSteps(d, i, j, steps) {
         const { xValues, xCounts, yValues, yCounts, positions } = this;
-        const steps = xValues.length + yValues.length - 2;
-        let i = 0;
-        let j = 0;
         let below = 0;
         let crossTie = 0;
         if (this.noRepeats) {
@@ -28896,7 +28987,7 @@ class ShiftedRankSum {
             }
         }
         else {
-            let yBelow = 0;
+            let yBelow = this.yBelow[j];
             for (let step = 0; step < steps; step++) {
                 const xv = xValues[i] - d;
                 const yv = yValues[j];
@@ -28909,8 +29000,22 @@ class ShiftedRankSum {
                 j += 1 - takeX;
             }
         }
-        this.notePositions(d, below);
-        return crossTie ? CROSS_TIE : below;
+        this.crossTie = crossTie;
+        return below;
+    }
+    /** The first distinct y group at or above v (the +Infinity sentinel when none is). */
+    firstYAtOrAbove(v) {
+        const { yValues } = this;
+        let lo = 0;
+        let hi = yValues.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (yValues[mid] < v)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        return lo;
     }
     mergeWithTieGroups(d) {
         const { xValues, xCounts, yValues, yCounts } = this;
@@ -30511,6 +30616,53 @@ function describeFetchError(error) {
 }
 function sleep(ms) {
     return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+;// CONCATENATED MODULE: ./src/core/metrics/prometheus-config.ts
+
+
+/**
+ * The provider's options from analysis.provider.prometheus. Credentials are read from the
+ * environment variables the config names, so slipway.yaml never holds one; a named variable that
+ * is unset is an error rather than an anonymous query that would fail later with a less clear 401.
+ */
+function prometheusOptions(config, overrides = {}) {
+    const env = overrides.env ?? process.env;
+    const url = overrides.url ?? config?.url;
+    if (!url) {
+        throw new core_errors/* UserError */.yo('no Prometheus to query: set analysis.provider.prometheus.url');
+    }
+    const fromEnv = (name, key) => {
+        const value = env[name];
+        if (!value) {
+            throw new core_errors/* UserError */.yo(`analysis.provider.prometheus.${key} names ${name}, which is not set in the environment`);
+        }
+        return value;
+    };
+    const options = { url, onSecret: overrides.onSecret };
+    const tokenEnv = config?.['bearer-token-env'];
+    if (overrides.bearerToken)
+        options.bearerToken = overrides.bearerToken;
+    else if (tokenEnv)
+        options.bearerToken = fromEnv(tokenEnv, 'bearer-token-env');
+    const basic = config?.['basic-auth'];
+    if (basic && !options.bearerToken) {
+        options.basicAuth = {
+            username: basic.username,
+            password: fromEnv(basic['password-env'], 'basic-auth.password-env')
+        };
+    }
+    if (config?.headers)
+        options.headers = config.headers;
+    if (config?.tls) {
+        options.tls = {
+            caFile: config.tls['ca-file'],
+            insecureSkipVerify: config.tls['insecure-skip-verify']
+        };
+    }
+    if (config?.timeout)
+        options.timeoutMs = parseDuration(config.timeout);
+    return options;
 }
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -40202,7 +40354,26 @@ const metricSchema = strictObject({
 });
 const analysisSchema = strictObject({
     provider: strictObject({
-        prometheus: strictObject({ url: url(), 'bearer-token-env': schemas_string().optional() })
+        prometheus: strictObject({
+            url: url(),
+            'bearer-token-env': schemas_string()
+                .optional()
+                .describe('The environment variable holding a bearer token'),
+            'basic-auth': strictObject({
+                username: schemas_string().min(1),
+                'password-env': schemas_string().min(1).describe('The environment variable holding it')
+            })
+                .optional(),
+            headers: record(schemas_string(), schemas_string())
+                .optional()
+                .describe('Extra request headers, e.g. X-Scope-OrgID for a Mimir or Cortex tenant'),
+            tls: strictObject({
+                'ca-file': schemas_string().optional().describe('PEM file of the CA to trust'),
+                'insecure-skip-verify': schemas_boolean().default(false)
+            })
+                .optional(),
+            timeout: schema_duration.default('30s').describe('Of each request to Prometheus')
+        })
     })
         .optional(),
     interval: schema_duration.default('1m'),
@@ -40506,6 +40677,7 @@ function environmentFromInput(config, name) {
 
 
 
+
 async function run() {
     const { config } = await configFromInput();
     const environment = environmentFromInput(config, requiredInput('environment'));
@@ -40515,15 +40687,16 @@ async function run() {
     if (!analysis || analysis.metrics.length === 0) {
         throw new core_errors/* UserError */.yo('slipway.yaml has no analysis.metrics: there is nothing to judge the canary by');
     }
-    const url = optionalInput('prometheus-url') ?? analysis.provider?.prometheus.url;
-    if (!url) {
-        throw new core_errors/* UserError */.yo('input "prometheus-url" is required when slipway.yaml has no analysis.provider.prometheus.url');
-    }
-    const tokenEnv = analysis.provider?.prometheus['bearer-token-env'];
-    const token = optionalInput('prometheus-token') ?? (tokenEnv ? process.env[tokenEnv] : undefined);
+    const token = optionalInput('prometheus-token');
     if (token)
         lib_core/* setSecret */.Pq(token);
-    const provider = new PrometheusProvider({ url, bearerToken: token, onSecret: lib_core/* setSecret */.Pq });
+    const options = prometheusOptions(analysis.provider?.prometheus, {
+        url: optionalInput('prometheus-url'),
+        bearerToken: token,
+        onSecret: (value) => lib_core/* setSecret */.Pq(value)
+    });
+    const url = options.url;
+    const provider = new PrometheusProvider(options);
     lib_core/* info */.pq(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`);
     const result = await runAnalysis({
         provider,
@@ -40697,7 +40870,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
-/* harmony import */ var _actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3774);
+/* harmony import */ var _actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8033);
 
 
 await (0,_actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);

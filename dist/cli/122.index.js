@@ -59,10 +59,10 @@ const CVE = /^CVE-\d{4}-\d+$/i;
  * among its aliases (Grype reports GHSA-xxxx with CVE-yyyy as related), else its own ID.
  */
 function canonicalId(finding) {
-    if (finding.aliases.length === 0)
-        return finding.id;
     if (CVE.test(finding.id))
         return finding.id.toUpperCase();
+    if (finding.aliases.length === 0)
+        return finding.id;
     const cves = [...new Set(finding.aliases.filter((a) => CVE.test(a)).map((a) => a.toUpperCase()))];
     return cves.length === 1 ? cves[0] : finding.id;
 }
@@ -1537,9 +1537,25 @@ function indentedMembers(buf, start, visit) {
     if (cutting === undefined)
         return undefined;
     for (let at = start + 1;;) {
-        const line = buf.indexOf(NEWLINE, at + 1);
+        let line = buf.indexOf(NEWLINE, at + 1);
         if (line < 0)
             return undefined;
+        // A member whose value opens a list or object at the end of its line ("References": [):
+        // its closing bracket is the first one at the member's indentation. One native search for
+        // the bracket passes over all the lines in between.
+        const opener = buf[line - 1];
+        if (at === member && (opener === OPEN_BRACKET || opener === OPEN_BRACE)) {
+            const closer = opener === OPEN_BRACKET ? CLOSE_BRACKET : CLOSE_BRACE;
+            let q = buf.indexOf(closer, line);
+            while (q >= 0 &&
+                !(buf[q - inner - 1] === NEWLINE && isIndent(buf, q - inner, inner, memberIndent)))
+                q = buf.indexOf(closer, q + 1);
+            if (q < 0)
+                return undefined;
+            line = buf.indexOf(NEWLINE, q);
+            if (line < 0)
+                return undefined;
+        }
         if (buf[line + 1 + outer] === CLOSE_BRACE && isIndent(buf, line + 1, outer, lineStart)) {
             if (cutting)
                 cuts.push(keptOne ? member - 1 : member, line);
@@ -1675,7 +1691,7 @@ function trivyFinding(raw, target, describe) {
     if (!id)
         throw new Error('a vulnerability has no VulnerabilityID');
     const fixed = raw.FixedVersion?.trim() || undefined;
-    const texts = describe(id, raw.Title, raw.Description);
+    const texts = describe(id, raw);
     // Built field by field: this runs once per finding, 100,000 times for a large report.
     const finding = {
         id,
@@ -1689,8 +1705,9 @@ function trivyFinding(raw, target, describe) {
     };
     if (fixed)
         finding.fixed = fixed;
-    if (raw.PrimaryURL)
-        finding.url = raw.PrimaryURL;
+    const url = raw.PrimaryURL ?? texts.url;
+    if (url)
+        finding.url = url;
     const dataSource = raw.DataSource?.Name ?? raw.DataSource?.ID;
     if (dataSource)
         finding.dataSource = dataSource;
@@ -1698,12 +1715,26 @@ function trivyFinding(raw, target, describe) {
         finding.purl = raw.PkgIdentifier.PURL;
     if (raw.PkgPath)
         finding.path = raw.PkgPath;
-    const score = trivy_scoreOf(raw);
+    const score = raw.CVSS ? trivy_scoreOf(raw) : texts.score;
     if (score !== undefined)
         finding.score = score;
     if (texts.description)
         finding.description = texts.description;
     return finding;
+}
+/** The Texts of the first occurrence of an ID. */
+function textsOf(raw) {
+    const texts = { title: raw.Title ?? '' };
+    const description = raw.Description;
+    if (description) {
+        texts.description = description.length > 1000 ? `${description.slice(0, 999)}…` : description;
+    }
+    if (raw.PrimaryURL)
+        texts.url = raw.PrimaryURL;
+    const score = trivy_scoreOf(raw);
+    if (score !== undefined)
+        texts.score = score;
+    return texts;
 }
 /** Reports from before Trivy 0.29 have no Status: a fixed version then means fixable. */
 function trivyStatus(status, fixed) {
@@ -1798,7 +1829,7 @@ class ReportCollector {
     vulnerabilityVisit = new ParseWithout(UNUSED_VULNERABILITY_FIELDS, {
         key: 'VulnerabilityID',
         seen: (id) => this.texts.has(id),
-        omit: ['Title', 'Description']
+        omit: ['Title', 'Description', 'PrimaryURL', 'CVSS']
     });
     resultTarget;
     resultStart = 0;
@@ -1902,14 +1933,11 @@ class ReportCollector {
         }
     }
     /** One copy of the long texts per vulnerability ID; 100,000 findings share a few thousand. */
-    describe = (id, title, description) => {
+    describe = (id, raw) => {
         const known = this.texts.get(id);
         if (known)
             return known;
-        const texts = { title: title ?? '' };
-        if (description) {
-            texts.description = description.length > 1000 ? `${description.slice(0, 999)}…` : description;
-        }
+        const texts = textsOf(raw);
         this.texts.set(id, texts);
         return texts;
     };
@@ -2084,7 +2112,11 @@ function gateText(result, limit = 50) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
+// EXTERNAL MODULE: external "node:events"
+var external_node_events_ = __webpack_require__(78474);
 ;// CONCATENATED MODULE: ./src/core/scan/sarif.ts
+
+
 
 
 
@@ -2277,6 +2309,43 @@ function baseImageLine(dockerfile) {
     }
     return 1;
 }
+/**
+ * Writes a SARIF log as JSON, one rule and one result at a time: 25,000 results with their rules
+ * are tens of megabytes as one string (twice that as UTF-16), which would double the peak memory.
+ */
+async function writeSarif(file, sarif) {
+    const [run] = sarif.runs;
+    const { rules, ...driver } = run.tool.driver;
+    const { results, tool, ...rest } = run;
+    void tool;
+    const out = (0,external_node_fs_.createWriteStream)(file);
+    const done = new Promise((resolve, reject) => {
+        out.on('finish', resolve);
+        out.on('error', reject);
+    });
+    // Pieces are gathered into writes of about a megabyte: a write per result costs more than
+    // stringifying it.
+    let pending = '';
+    const write = async (text) => {
+        pending += text;
+        if (pending.length < 1 << 20)
+            return;
+        const chunk = pending;
+        pending = '';
+        if (!out.write(chunk))
+            await (0,external_node_events_.once)(out, 'drain');
+    };
+    const open = (value) => JSON.stringify(value).slice(0, -1);
+    await write(`${open({ $schema: sarif.$schema, version: sarif.version })},"runs":[`);
+    await write(`${open(rest)},"tool":{"driver":${open(driver)},"rules":[`);
+    for (const [i, rule] of rules.entries())
+        await write((i ? ',' : '') + JSON.stringify(rule));
+    await write(']}},"results":[');
+    for (const [i, result] of results.entries())
+        await write((i ? ',' : '') + JSON.stringify(result));
+    out.end(pending + ']}]}\n');
+    await done;
+}
 
 ;// CONCATENATED MODULE: ./src/core/scan/summary.ts
 
@@ -2462,7 +2531,7 @@ async function scanCommand(args, io) {
             toolVersion: version/* VERSION */.x
         });
         await (0,promises_.mkdir)(external_node_path_default().dirname(resolve(options.sarif)), { recursive: true });
-        await (0,promises_.writeFile)(resolve(options.sarif), JSON.stringify(sarif) + '\n');
+        await writeSarif(resolve(options.sarif), sarif);
     }
     if (options.format === 'json') {
         io.out(JSON.stringify(gateJson(result), null, 2) + '\n');

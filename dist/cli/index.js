@@ -98,11 +98,11 @@ const lazyCommands = {
         };
     },
     render: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15931));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31787));
         return { run: m.renderCommand, help: m.RENDER_HELP };
     },
     diff: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(931)]).then(__nccwpck_require__.bind(__nccwpck_require__, 15931));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(463), __nccwpck_require__.e(787)]).then(__nccwpck_require__.bind(__nccwpck_require__, 31787));
         return { run: m.diffCommand, help: m.DIFF_HELP };
     },
     canary: async () => {

@@ -38172,7 +38172,26 @@ const metricSchema = strictObject({
 });
 const analysisSchema = strictObject({
     provider: strictObject({
-        prometheus: strictObject({ url: url(), 'bearer-token-env': schemas_string().optional() })
+        prometheus: strictObject({
+            url: url(),
+            'bearer-token-env': schemas_string()
+                .optional()
+                .describe('The environment variable holding a bearer token'),
+            'basic-auth': strictObject({
+                username: schemas_string().min(1),
+                'password-env': schemas_string().min(1).describe('The environment variable holding it')
+            })
+                .optional(),
+            headers: record(schemas_string(), schemas_string())
+                .optional()
+                .describe('Extra request headers, e.g. X-Scope-OrgID for a Mimir or Cortex tenant'),
+            tls: strictObject({
+                'ca-file': schemas_string().optional().describe('PEM file of the CA to trust'),
+                'insecure-skip-verify': schemas_boolean().default(false)
+            })
+                .optional(),
+            timeout: schema_duration.default('30s').describe('Of each request to Prometheus')
+        })
     })
         .optional(),
     interval: schema_duration.default('1m'),
