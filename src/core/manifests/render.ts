@@ -69,8 +69,15 @@ async function kustomize(
   root: string,
   alongside: () => Promise<void>
 ): Promise<Manifest[]> {
-  const tree = readKustomizeTree(dir, root)
+  // kustomize is the long pole: start it first, and read the kustomization tree while it runs.
   const rendering = runKustomize(dir)
+  let tree: ReturnType<typeof readKustomizeTree>
+  try {
+    tree = readKustomizeTree(dir, root)
+  } catch (error) {
+    await rendering.catch(() => undefined)
+    throw error
+  }
   tree.prepare()
   await alongside()
   const result = await rendering

@@ -1,4 +1,4 @@
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { RenderResult } from './pipeline.js'
 
@@ -31,15 +31,16 @@ export async function writeRenderOutput(
   root: string
 ): Promise<RenderOutput> {
   const objectsDir = path.join(dir, 'objects')
-  await rm(objectsDir, { recursive: true, force: true })
-  await mkdir(objectsDir, { recursive: true })
+  // Synchronous on purpose: a thousand small files written through the thread pool spend most of
+  // their time waiting for it (about 500 ms against 100 ms for 1,000 objects, bench/render.mjs),
+  // and there is nothing else to do meanwhile.
+  rmSync(objectsDir, { recursive: true, force: true })
+  mkdirSync(objectsDir, { recursive: true })
   const manifestsFile = path.join(dir, 'manifests.yaml')
   const objectsFile = path.join(dir, 'objects.json')
-  await Promise.all([
-    writeFile(manifestsFile, result.yaml),
-    writeFile(objectsFile, JSON.stringify(objectList(result, root), null, 2) + '\n'),
-    ...result.objects.map((o) => writeFile(path.join(objectsDir, o.file), o.yaml))
-  ])
+  writeFileSync(manifestsFile, result.yaml)
+  writeFileSync(objectsFile, JSON.stringify(objectList(result, root), null, 2) + '\n')
+  for (const o of result.objects) writeFileSync(path.join(objectsDir, o.file), o.yaml)
   return { manifestsFile, objectsDir, objectsFile }
 }
 
