@@ -149,6 +149,61 @@ describe('diff against the live objects', () => {
     })
   })
 
+  it('compares resource quantities by value, as the server stores them canonically', async () => {
+    const result = await render(workspace, IMAGE('b'))
+    // The server's canonical forms of the render's 100m and 64Mi; and one real change.
+    const patch = (cpu: string, memory: string) =>
+      JSON.stringify({
+        spec: {
+          template: {
+            spec: { containers: [{ name: 'hello', resources: { limits: { cpu, memory } } }] }
+          }
+        }
+      })
+    const patched = await kubectl(kubeconfig, [
+      'patch',
+      'deployment',
+      'hello',
+      '-n',
+      NS,
+      '--type',
+      'strategic',
+      '-p',
+      patch('0.1', '67108864')
+    ])
+    expect(patched.stdout).toBe('deployment.apps/hello patched\n')
+    const cluster = loadCluster({ kubeconfig })
+    const objects = result.objects.map((o) => o.object)
+    const same = await diffLive({ cluster, objects, environment: 'staging', namespace: NS })
+    expect(same.diff.changed).toEqual([])
+    await kubectl(kubeconfig, [
+      'patch',
+      'deployment',
+      'hello',
+      '-n',
+      NS,
+      '--type',
+      'strategic',
+      '-p',
+      patch('200m', '64Mi')
+    ])
+    const changed = await diffLive({ cluster, objects, environment: 'staging', namespace: NS })
+    expect(changed.diff.changed.map((c) => c.paths)).toEqual([
+      ['spec.template.spec.containers[hello].resources.limits.cpu']
+    ])
+    await kubectl(kubeconfig, [
+      'patch',
+      'deployment',
+      'hello',
+      '-n',
+      NS,
+      '--type',
+      'strategic',
+      '-p',
+      patch('100m', '64Mi')
+    ])
+  })
+
   it('says in one line when the cluster is unreachable or refuses the credentials', async () => {
     const result = await render(workspace, IMAGE('b'))
     const objects = result.objects.map((o) => o.object)

@@ -18,7 +18,8 @@ import { clusterError, FIELD_MANAGER, type Cluster } from './cluster.js'
 // compared: every field path of the rendered object against the same path of the live one, so
 // that what the server adds (uid, resourceVersion, generation, creationTimestamp,
 // managedFields, status, defaults such as imagePullPolicy or a Service's clusterIP) never shows
-// as a change. Fields the render no longer sets count as changed when slipway set them last
+// as a change; quantities under resources compare by value (the server rewrites `0.1` as
+// `100m`). Fields the render no longer sets count as changed when slipway set them last
 // time: the paths its field manager owns in managedFields (server-side apply would remove them),
 // or, for objects applied by kubectl apply without --server-side, the paths of the
 // kubectl.kubernetes.io/last-applied-configuration annotation. Per-release annotations (commit,
@@ -240,11 +241,50 @@ function compareRendered(rendered: unknown, live: unknown, at: string, paths: st
     rendered.forEach((item, i) => compareRendered(item, live[i], `${at}[${i}]`, paths))
     return
   }
-  if (!sameValue(rendered, live)) paths.push(at || '(whole object)')
+  if (!sameValue(rendered, live, at)) paths.push(at || '(whole object)')
 }
 
-function sameValue(a: unknown, b: unknown): boolean {
-  return Object.is(a, b)
+/**
+ * Equal values; under `resources` (requests, limits), equal quantities however written, as the
+ * API server stores them in a canonical form (`0.1` as `100m`, `1024Mi` as `1Gi`).
+ */
+function sameValue(a: unknown, b: unknown, at: string): boolean {
+  if (Object.is(a, b)) return true
+  if (!/(^|\.)(resources|overhead|capacity|hard)\./.test(at)) return false
+  const x = quantity(a)
+  const y = quantity(b)
+  return x !== undefined && y !== undefined && Math.abs(x - y) <= Math.abs(x) * 1e-12
+}
+
+const SUFFIXES: Record<string, number> = {
+  '': 1,
+  m: 1e-3,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60
+}
+
+/** A Kubernetes quantity (`100m`, `1.5Gi`, `2e3`, 4) as a number. */
+function quantity(value: unknown): number | undefined {
+  if (typeof value === 'number') return value
+  if (typeof value !== 'string') return undefined
+  const match =
+    /^([+-]?(?:\d+\.?\d*|\.\d+))(?:([eE][+-]?\d+)|(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?)$/.exec(
+      value.trim()
+    )
+  if (!match) return undefined
+  const number = Number(match[1])
+  if (match[2]) return number * 10 ** Number(match[2].slice(1))
+  return number * SUFFIXES[match[3] ?? '']
 }
 
 function names(list: unknown[]): string[] | undefined {
