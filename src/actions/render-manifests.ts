@@ -2,7 +2,15 @@ import * as core from '@actions/core'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError, UserErrors } from '../core/errors.js'
-import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
+import type { Config } from '../core/config/index.js'
+import { credentialsOf, loadCluster } from '../core/kube/cluster.js'
+import { diffLive } from '../core/kube/live-diff.js'
+import {
+  diffObjects,
+  hasChanges,
+  readRenderedObjects,
+  type ManifestDiff
+} from '../core/manifests/diff.js'
 import { diffMarkdown } from '../core/manifests/diff-markdown.js'
 import { diffCommentBody } from '../core/manifests/pr-comment.js'
 import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
@@ -35,13 +43,17 @@ export async function run(): Promise<void> {
     commit: process.env.GITHUB_SHA,
     releaseId: optionalInput('release-id')
   })
-  const previous = await previousRender(root, configFile, environment, result)
+  const previous =
+    (await liveComparison(config, environment, root, result)) ??
+    (await previousRender(root, configFile, environment, result))
   const diff =
     previous &&
-    diffObjects(
-      previous.objects,
-      result.objects.map((o) => o.object)
-    )
+    ('diff' in previous
+      ? previous.diff
+      : diffObjects(
+          previous.objects,
+          result.objects.map((o) => o.object)
+        ))
   const diffText = diff && diffMarkdown(diff, { environment, against: previous.label })
 
   for (const finding of result.findings.filter((f) => f.level === 'warning')) warn(finding, root)
@@ -78,6 +90,38 @@ export async function run(): Promise<void> {
       if ('url' in posted) core.setOutput('comment-url', posted.url)
     }
   }
+}
+
+/**
+ * The diff against the live objects of the cluster, when input `kubeconfig` is given or `live`
+ * is true (KUBECONFIG then), with the environment's context from slipway.yaml.
+ */
+async function liveComparison(
+  config: Config,
+  environment: string,
+  root: string,
+  current: RenderResult
+): Promise<{ diff: ManifestDiff; label: string } | undefined> {
+  const kubeconfig = optionalInput('kubeconfig')
+  if (!kubeconfig && !booleanInput('live', false)) return undefined
+  if (optionalInput('previous') || optionalInput('previous-ref')) {
+    throw new UserError(
+      'give either input "previous" or "previous-ref", or a live diff ("kubeconfig" or "live"), not both'
+    )
+  }
+  const cluster = loadCluster({
+    kubeconfig: kubeconfig && path.resolve(root, kubeconfig),
+    context: config.environments[environment].context
+  })
+  for (const secret of credentialsOf(cluster)) core.setSecret(secret)
+  const live = await diffLive({
+    cluster,
+    objects: current.objects.map((o) => o.object),
+    environment,
+    namespace: current.namespace
+  })
+  core.info(`compared with the live objects at ${cluster.server} (context ${cluster.context})`)
+  return { diff: live.diff, label: live.against }
 }
 
 /** The render to compare with: `previous` (files) or `previous-ref` (the repository at a ref). */

@@ -2,7 +2,14 @@ import path from 'node:path'
 import { parseArgs, type ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
 import { errorMessage, formatUserError } from '../core/errors.js'
-import { diffObjects, hasChanges, readRenderedObjects } from '../core/manifests/diff.js'
+import { loadCluster } from '../core/kube/cluster.js'
+import { diffLive } from '../core/kube/live-diff.js'
+import {
+  diffObjects,
+  hasChanges,
+  readRenderedObjects,
+  type ManifestDiff
+} from '../core/manifests/diff.js'
 import { diffMarkdown } from '../core/manifests/diff-markdown.js'
 import { errorsOf, findingError, type Finding } from '../core/manifests/findings.js'
 import { renderAtRef } from '../core/manifests/git-ref.js'
@@ -38,17 +45,25 @@ Problems go to stderr as file:line: message. Exit codes: 0 rendered (warnings al
 export const DIFF_HELP = `Usage: slipway diff --env NAME --previous PATH [--config FILE] [--image REF@DIGEST]
        slipway diff --env NAME --previous-ref REF [--config FILE] [--image REF@DIGEST]
        slipway diff --previous PATH --current PATH
+       slipway diff --env NAME --live [--kubeconfig FILE] [--context NAME]
 
 Compares a render with an earlier one (its manifests.yaml or its folder), object by object:
 added, changed (with the fields that changed) and removed. The first form renders the
 environment as slipway render does; the second also renders it from the repository as it was
 at a git ref (with the same image), and compares the two; the third compares two renders
-already written.
+already written. The fourth compares the render with the live objects of the cluster: only
+the fields the render sets (what the server adds is not a change), plus fields slipway applied
+last time and the render no longer sets; removed objects are those with the environment's
+label that the render no longer has.
 
 Options:
   --previous PATH        the earlier render: a multi-document YAML file or a folder
   --previous-ref REF     a branch, tag or commit of the repository to render and compare with
   --current PATH         compare with this render instead of rendering
+  --live                 compare with the live objects of the cluster
+  --kubeconfig FILE      the kubeconfig for --live (default: $KUBECONFIG, else ~/.kube/config)
+  --context NAME         its context (default: the environment's context in slipway.yaml,
+                         else the kubeconfig's current context)
   --env NAME, --config FILE, --image REF@DIGEST, --app-version, --commit, --release-id
                          as for slipway render
   --format markdown|json output format (default: markdown)
@@ -106,12 +121,47 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
       previous: { type: 'string' },
       'previous-ref': { type: 'string' },
       current: { type: 'string' },
+      live: { type: 'boolean' },
+      kubeconfig: { type: 'string' },
+      context: { type: 'string' },
       'exit-code': { type: 'boolean' }
     })
     const format = oneOf(values.format, ['markdown', 'json'])
+    const print = (diff: ManifestDiff, environment: string, against: string) => {
+      io.out(
+        format === 'json'
+          ? JSON.stringify(diff, null, 2) + '\n'
+          : diffMarkdown(diff, { environment, against })
+      )
+      return values['exit-code'] && hasChanges(diff) ? 1 : 0
+    }
+    if (values.live) {
+      if (values.previous || values['previous-ref'] || values.current) {
+        throw new RenderUsageError(
+          '--live compares with the cluster: leave out --previous, --previous-ref and --current'
+        )
+      }
+      const result = await render(values, io)
+      if (!reportFindings(result.findings, io)) return 1
+      const config = await loadConfig(configFileOf(values, io))
+      const cluster = loadCluster({
+        kubeconfig: values.kubeconfig && path.resolve(io.cwd, values.kubeconfig),
+        context: values.context ?? config.environments[result.environment].context
+      })
+      const live = await diffLive({
+        cluster,
+        objects: result.objects.map((o) => o.object),
+        environment: result.environment,
+        namespace: result.namespace
+      })
+      return print(live.diff, result.environment, live.against)
+    }
+    if (values.kubeconfig || values.context) {
+      throw new RenderUsageError('--kubeconfig and --context go with --live')
+    }
     const ref = values['previous-ref']
     if (!values.previous && !ref)
-      throw new RenderUsageError('--previous or --previous-ref is required')
+      throw new RenderUsageError('--previous, --previous-ref or --live is required')
     if (values.previous && ref) {
       throw new RenderUsageError('give either --previous or --previous-ref, not both')
     }
@@ -148,13 +198,7 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
     } else {
       previous = await readRenderedObjects(path.resolve(io.cwd, values.previous!))
     }
-    const diff = diffObjects(previous, current)
-    io.out(
-      format === 'json'
-        ? JSON.stringify(diff, null, 2) + '\n'
-        : diffMarkdown(diff, { environment, against })
-    )
-    return values['exit-code'] && hasChanges(diff) ? 1 : 0
+    return print(diffObjects(previous, current), environment, against)
   })
 }
 
