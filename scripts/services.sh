@@ -54,6 +54,7 @@ install_packages() {
   command -v skopeo >/dev/null || missing+=(skopeo)         # bench/copy.mjs compares with it
   command -v htpasswd >/dev/null || missing+=(apache2-utils) # bcrypt htpasswd for auth tests
   command -v Rscript >/dev/null || missing+=(r-base-core)     # the judge is checked against wilcox.test
+  command -v openssl >/dev/null || missing+=(openssl)         # certificates of the TLS test servers
   ((${#missing[@]} > 0)) || return 0
   [[ $EUID -eq 0 ]] || die "missing Debian packages (${missing[*]}): run as root to install them"
   log "installing ${missing[*]}"
