@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8033:
+/***/ 3190:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -40202,7 +40202,14 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/records.ts
+/** A plain object (a YAML or JSON map), not null and not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -40478,9 +40485,6 @@ function promotionCycle(environments) {
         }
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
@@ -40870,7 +40874,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
-/* harmony import */ var _actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8033);
+/* harmony import */ var _actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3190);
 
 
 await (0,_actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);

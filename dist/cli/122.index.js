@@ -580,6 +580,8 @@ function lineOf(node, lines) {
     return offset === undefined ? undefined : lines.linePos(offset).line;
 }
 
+// EXTERNAL MODULE: ./src/core/records.ts
+var records = __webpack_require__(85033);
 ;// CONCATENATED MODULE: ./src/core/scan/text.ts
 /** `text` on one line, cut at a word boundary to at most `max` characters (with an ellipsis). */
 function shortText(text, max) {
@@ -601,6 +603,7 @@ function titleFrom(description) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/scan/vex.ts
+
 
 
 
@@ -823,9 +826,7 @@ function idFromAtId(atId) {
     return atId.includes('://') ? atId.slice(atId.lastIndexOf('/') + 1) || undefined : atId;
 }
 function record(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-        ? value
-        : {};
+    return (0,records/* isRecord */.u)(value) ? value : {};
 }
 function list(value) {
     return Array.isArray(value) ? value : [];
@@ -2745,6 +2746,8 @@ function firstLine(text) {
 /* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85033);
+
 
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -2974,11 +2977,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
  */
 function crossCheck(raw) {
     const problems = [];
-    if (!isRecord(raw) || !isRecord(raw.environments))
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw) || !(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw.environments))
         return problems;
     const environments = raw.environments;
     for (const [envName, env] of Object.entries(environments)) {
-        if (!isRecord(env))
+        if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env))
             continue;
         const target = env['promote-to'];
         if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
@@ -3006,7 +3009,7 @@ function crossCheck(raw) {
 function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
-        const target = isRecord(env) ? env['promote-to'] : undefined;
+        const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env) ? env['promote-to'] : undefined;
         return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
@@ -3020,9 +3023,6 @@ function promotionCycle(environments) {
         }
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -3056,6 +3056,20 @@ function formatDuration(ms) {
     if (ms % 1000 === 0)
         return `${ms / 1000}s`;
     return `${ms}ms`;
+}
+
+
+/***/ }),
+
+/***/ 85033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A plain object (a YAML or JSON map), not null and not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

@@ -38,6 +38,8 @@ function configJsonSchema() {
 /* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85033);
+
 
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -267,11 +269,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
  */
 function crossCheck(raw) {
     const problems = [];
-    if (!isRecord(raw) || !isRecord(raw.environments))
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw) || !(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw.environments))
         return problems;
     const environments = raw.environments;
     for (const [envName, env] of Object.entries(environments)) {
-        if (!isRecord(env))
+        if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env))
             continue;
         const target = env['promote-to'];
         if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
@@ -299,7 +301,7 @@ function crossCheck(raw) {
 function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
-        const target = isRecord(env) ? env['promote-to'] : undefined;
+        const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env) ? env['promote-to'] : undefined;
         return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
@@ -313,9 +315,6 @@ function promotionCycle(environments) {
         }
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -349,6 +348,20 @@ function formatDuration(ms) {
     if (ms % 1000 === 0)
         return `${ms / 1000}s`;
     return `${ms}ms`;
+}
+
+
+/***/ }),
+
+/***/ 85033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A plain object (a YAML or JSON map), not null and not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

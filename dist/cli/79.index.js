@@ -19,8 +19,6 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/core/config/index.ts + 1 modules
 var core_config = __webpack_require__(27244);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -132,17 +130,18 @@ function statusMessage(body) {
     return typeof message === 'string' ? message : '';
 }
 
+// EXTERNAL MODULE: ./src/core/records.ts
+var records = __webpack_require__(85033);
 ;// CONCATENATED MODULE: ./src/core/manifests/manifest.ts
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+
+
 function metadataOf(object) {
-    if (!isRecord(object.metadata))
+    if (!(0,records/* isRecord */.u)(object.metadata))
         object.metadata = {};
     return object.metadata;
 }
 function idOf(object) {
-    const metadata = isRecord(object.metadata) ? object.metadata : {};
+    const metadata = (0,records/* isRecord */.u)(object.metadata) ? object.metadata : {};
     const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
     return {
         apiVersion: typeof object.apiVersion === 'string' ? object.apiVersion : '',
@@ -200,7 +199,7 @@ function podSpecOf(object) {
     if (!path)
         return undefined;
     const spec = valueAt(object, path);
-    if (!isRecord(spec))
+    if (!(0,records/* isRecord */.u)(spec))
         return undefined;
     const metadataPath = path.length === 1 ? ['metadata'] : [...path.slice(0, -1), 'metadata'];
     return { spec, path, metadataPath };
@@ -212,7 +211,7 @@ function containersOf(pod) {
         if (!Array.isArray(items))
             continue;
         items.forEach((container, index) => {
-            if (isRecord(container))
+            if ((0,records/* isRecord */.u)(container))
                 found.push({ container, list, path: [...pod.path, list, index] });
         });
     }
@@ -224,14 +223,14 @@ function podLabelsOf(object) {
     if (!pod)
         return undefined;
     const metadata = valueAt(object, pod.metadataPath);
-    return isRecord(metadata) && isRecord(metadata.labels) ? metadata.labels : {};
+    return (0,records/* isRecord */.u)(metadata) && (0,records/* isRecord */.u)(metadata.labels) ? metadata.labels : {};
 }
 function valueAt(object, path) {
     let node = object;
     for (const segment of path) {
         if (Array.isArray(node) && typeof segment === 'number')
             node = node[segment];
-        else if (isRecord(node))
+        else if ((0,records/* isRecord */.u)(node))
             node = node[segment];
         else
             return undefined;
@@ -283,17 +282,17 @@ function applyReleaseMetadata(manifests, release) {
     }
 }
 function stamp(metadata, labels, annotations) {
-    metadata.labels = { ...(isRecord(metadata.labels) ? metadata.labels : {}), ...labels };
+    metadata.labels = { ...((0,records/* isRecord */.u)(metadata.labels) ? metadata.labels : {}), ...labels };
     if (Object.keys(annotations).length > 0) {
         metadata.annotations = {
-            ...(isRecord(metadata.annotations) ? metadata.annotations : {}),
+            ...((0,records/* isRecord */.u)(metadata.annotations) ? metadata.annotations : {}),
             ...annotations
         };
     }
 }
 function templateMetadata(object, metadataPath) {
     const template = valueAt(object, metadataPath.slice(0, -1));
-    if (!isRecord(template.metadata))
+    if (!(0,records/* isRecord */.u)(template.metadata))
         template.metadata = {};
     return template.metadata;
 }
@@ -468,8 +467,8 @@ function selectorOf(request) {
     return terms.join(',');
 }
 function labelsOf(object) {
-    const metadata = isRecord(object.metadata) ? object.metadata : {};
-    return isRecord(metadata.labels) ? metadata.labels : {};
+    const metadata = (0,records/* isRecord */.u)(object.metadata) ? object.metadata : {};
+    return (0,records/* isRecord */.u)(metadata.labels) ? metadata.labels : {};
 }
 /**
  * Compares the paths of `rendered` with `live`: keys of the rendered maps only, lists of named
@@ -478,7 +477,7 @@ function labelsOf(object) {
 function compareRendered(rendered, live, at, paths) {
     if (paths.length > MAX_PATHS)
         return;
-    if (isRecord(rendered) && isRecord(live)) {
+    if ((0,records/* isRecord */.u)(rendered) && (0,records/* isRecord */.u)(live)) {
         for (const key of Object.keys(rendered).sort()) {
             if (at === '' && key === 'status')
                 continue;
@@ -551,7 +550,7 @@ function quantity(value) {
     return number * SUFFIXES[match[3] ?? ''];
 }
 function names(list) {
-    const found = list.map((item) => isRecord(item) && typeof item.name === 'string' ? item.name : undefined);
+    const found = list.map((item) => (0,records/* isRecord */.u)(item) && typeof item.name === 'string' ? item.name : undefined);
     if (list.length === 0 || found.some((n) => n === undefined))
         return undefined;
     if (new Set(found).size !== found.length)
@@ -563,13 +562,13 @@ function names(list) {
  * a client-side kubectl apply) that the render no longer has.
  */
 function formerPaths(live, rendered) {
-    const metadata = isRecord(live.metadata) ? live.metadata : {};
+    const metadata = (0,records/* isRecord */.u)(live.metadata) ? live.metadata : {};
     const managed = Array.isArray(metadata.managedFields) ? metadata.managedFields : [];
-    const entry = managed.find((m) => isRecord(m) &&
+    const entry = managed.find((m) => (0,records/* isRecord */.u)(m) &&
         m.manager === FIELD_MANAGER &&
         m.operation === 'Apply' &&
         !m.subresource &&
-        isRecord(m.fieldsV1));
+        (0,records/* isRecord */.u)(m.fieldsV1));
     const out = [];
     if (entry) {
         for (const segments of fieldPaths(entry.fieldsV1)) {
@@ -578,7 +577,7 @@ function formerPaths(live, rendered) {
         }
     }
     else {
-        const annotations = isRecord(metadata.annotations) ? metadata.annotations : {};
+        const annotations = (0,records/* isRecord */.u)(metadata.annotations) ? metadata.annotations : {};
         const last = annotations[LAST_APPLIED];
         if (typeof last === 'string') {
             let applied;
@@ -621,18 +620,18 @@ function fieldPaths(fields, prefix = []) {
             continue;
         }
         if (typeof segment !== 'string' &&
-            isRecord(child) &&
+            (0,records/* isRecord */.u)(child) &&
             '.' in child &&
             Object.keys(child).length === 1) {
             out.push([...prefix, segment]);
             continue;
         }
-        out.push(...fieldPaths(isRecord(child) ? child : {}, [...prefix, segment]));
+        out.push(...fieldPaths((0,records/* isRecord */.u)(child) ? child : {}, [...prefix, segment]));
     }
     return out;
 }
 function leafPaths(value, prefix = []) {
-    if (isRecord(value)) {
+    if ((0,records/* isRecord */.u)(value)) {
         const entries = Object.entries(value);
         if (entries.length === 0)
             return prefix.length > 0 ? [prefix] : [];
@@ -647,14 +646,14 @@ function present(object, segments) {
     let at = object;
     for (const s of segments) {
         if (typeof s === 'string') {
-            if (!isRecord(at) || !(s in at))
+            if (!(0,records/* isRecord */.u)(at) || !(s in at))
                 return false;
             at = at[s];
         }
         else {
             if (!Array.isArray(at))
                 return false;
-            at = at.find((item) => isRecord(item) && matchesKey(item, s.key));
+            at = at.find((item) => (0,records/* isRecord */.u)(item) && matchesKey(item, s.key));
             if (at === undefined)
                 return false;
         }
@@ -682,9 +681,9 @@ function live_diff_pathText(segments) {
 }
 function withoutReleaseNoise(object) {
     const copy = structuredClone(object);
-    const metadata = isRecord(copy.metadata) ? copy.metadata : undefined;
+    const metadata = (0,records/* isRecord */.u)(copy.metadata) ? copy.metadata : undefined;
     const strip = (meta) => {
-        if (!isRecord(meta) || !isRecord(meta.annotations))
+        if (!(0,records/* isRecord */.u)(meta) || !(0,records/* isRecord */.u)(meta.annotations))
             return;
         for (const a of [...PER_RELEASE_ANNOTATIONS, LAST_APPLIED])
             delete meta.annotations[a];
@@ -692,12 +691,12 @@ function withoutReleaseNoise(object) {
             delete meta.annotations;
     };
     strip(metadata);
-    const template = isRecord(copy.spec) && isRecord(copy.spec.template) ? copy.spec.template : undefined;
+    const template = (0,records/* isRecord */.u)(copy.spec) && (0,records/* isRecord */.u)(copy.spec.template) ? copy.spec.template : undefined;
     strip(template?.metadata);
-    const jobTemplate = isRecord(copy.spec) && isRecord(copy.spec.jobTemplate) && isRecord(copy.spec.jobTemplate.spec)
+    const jobTemplate = (0,records/* isRecord */.u)(copy.spec) && (0,records/* isRecord */.u)(copy.spec.jobTemplate) && (0,records/* isRecord */.u)(copy.spec.jobTemplate.spec)
         ? copy.spec.jobTemplate.spec
         : undefined;
-    if (jobTemplate && isRecord(jobTemplate.template))
+    if (jobTemplate && (0,records/* isRecord */.u)(jobTemplate.template))
         strip(jobTemplate.template.metadata);
     return copy;
 }
@@ -752,7 +751,7 @@ function parseObjects(text, file, { positions = true } = {}) {
         const value = doc.toJS({ maxAliasCount: 1000 });
         if (value === null || value === undefined)
             continue;
-        if (!isRecord(value)) {
+        if (!(0,records/* isRecord */.u)(value)) {
             errors.push(new core_errors/* UserError */.yo('expected a Kubernetes object (a map with apiVersion, kind and metadata)', {
                 file,
                 line: source.line
@@ -761,7 +760,7 @@ function parseObjects(text, file, { positions = true } = {}) {
         }
         if (value.kind === 'List' && Array.isArray(value.items)) {
             value.items.forEach((item, index) => {
-                if (isRecord(item))
+                if ((0,records/* isRecord */.u)(item))
                     parsed.push({ object: item, source: shifted(source, ['items', index]) });
             });
             continue;
@@ -902,7 +901,7 @@ function compare(a, b, at, paths) {
         return;
     if (Object.is(a, b))
         return;
-    if (isRecord(a) && isRecord(b)) {
+    if ((0,records/* isRecord */.u)(a) && (0,records/* isRecord */.u)(b)) {
         const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
         for (const key of keys)
             compare(a[key], b[key], at ? `${at}.${key}` : key, paths);
@@ -927,7 +926,7 @@ function compare(a, b, at, paths) {
 }
 /** Lists of items with unique names (containers, env, ports, volumes) compare by name. */
 function namedItems(list) {
-    const names = list.map((item) => isRecord(item) && typeof item.name === 'string' ? item.name : undefined);
+    const names = list.map((item) => (0,records/* isRecord */.u)(item) && typeof item.name === 'string' ? item.name : undefined);
     if (list.length === 0 ||
         names.some((n) => n === undefined) ||
         new Set(names).size !== names.length) {
@@ -938,11 +937,11 @@ function namedItems(list) {
 function diff_withoutReleaseNoise(value) {
     if (Array.isArray(value))
         return value.map(diff_withoutReleaseNoise);
-    if (!isRecord(value))
+    if (!(0,records/* isRecord */.u)(value))
         return value;
     const out = {};
     for (const [key, child] of Object.entries(value)) {
-        if (key === 'annotations' && isRecord(child)) {
+        if (key === 'annotations' && (0,records/* isRecord */.u)(child)) {
             const kept = Object.entries(child).filter(([k]) => !PER_RELEASE_ANNOTATIONS.includes(k));
             if (kept.length > 0)
                 out[key] = Object.fromEntries(kept);
@@ -1552,21 +1551,21 @@ const CHECKS = {
     'run-as-non-root': (context) => eachContainer(context, ({ container, list }, pod) => {
         if (list === 'ephemeralContainers')
             return undefined;
-        const own = isRecord(container.securityContext) ? container.securityContext : {};
-        const shared = isRecord(pod.securityContext) ? pod.securityContext : {};
+        const own = (0,records/* isRecord */.u)(container.securityContext) ? container.securityContext : {};
+        const shared = (0,records/* isRecord */.u)(pod.securityContext) ? pod.securityContext : {};
         const nonRoot = own.runAsNonRoot ?? shared.runAsNonRoot;
         const user = own.runAsUser ?? shared.runAsUser;
         if (nonRoot === true || (typeof user === 'number' && user > 0))
             return undefined;
         return 'runAsNonRoot is not set: the container may run as root';
     }, ['securityContext']),
-    privileged: (context) => eachContainer(context, ({ container }) => isRecord(container.securityContext) && container.securityContext.privileged === true
+    privileged: (context) => eachContainer(context, ({ container }) => (0,records/* isRecord */.u)(container.securityContext) && container.securityContext.privileged === true
         ? 'runs privileged: it has full access to the node'
         : undefined, ['securityContext', 'privileged']),
     'host-path': ({ manifests }) => manifests.flatMap((manifest) => {
         const pod = podSpecOf(manifest.object);
         const volumes = pod && Array.isArray(pod.spec.volumes) ? pod.spec.volumes : [];
-        return volumes.flatMap((volume, index) => isRecord(volume) && isRecord(volume.hostPath)
+        return volumes.flatMap((volume, index) => (0,records/* isRecord */.u)(volume) && (0,records/* isRecord */.u)(volume.hostPath)
             ? [
                 {
                     manifest,
@@ -1640,19 +1639,19 @@ function imageRef(container, context) {
     return ref;
 }
 function missingResources(container, kind) {
-    const resources = isRecord(container.resources) ? container.resources : {};
-    const set = isRecord(resources[kind]) ? resources[kind] : {};
+    const resources = (0,records/* isRecord */.u)(container.resources) ? container.resources : {};
+    const set = (0,records/* isRecord */.u)(resources[kind]) ? resources[kind] : {};
     return ['cpu', 'memory']
         .filter((r) => set[r] === undefined)
         .map((r) => (r === 'cpu' ? 'CPU' : r));
 }
 function serviceSelector(object) {
-    if (object.kind !== 'Service' || object.apiVersion !== 'v1' || !isRecord(object.spec))
+    if (object.kind !== 'Service' || object.apiVersion !== 'v1' || !(0,records/* isRecord */.u)(object.spec))
         return undefined;
     if (object.spec.type === 'ExternalName')
         return undefined;
     const selector = object.spec.selector;
-    return isRecord(selector) && Object.keys(selector).length > 0 ? selector : undefined;
+    return (0,records/* isRecord */.u)(selector) && Object.keys(selector).length > 0 ? selector : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/manifests/policy/policy.ts
@@ -1782,7 +1781,7 @@ function scanDocument(lines, firstLine, file) {
         return [{ kind, name, source }];
     }
     return parseShifted(lines, firstLine, file).flatMap(({ object, source }) => {
-        const metadata = isRecord(object.metadata) ? object.metadata : {};
+        const metadata = (0,records/* isRecord */.u)(object.metadata) ? object.metadata : {};
         return typeof object.kind === 'string' && typeof metadata.name === 'string'
             ? [{ kind: object.kind, name: metadata.name, source }]
             : [];
@@ -1900,7 +1899,7 @@ class Walker {
         if (doc.errors.length > 0)
             return; // kustomize itself reports it, with its own words
         const k = doc.toJS();
-        if (!isRecord(k))
+        if (!(0,records/* isRecord */.u)(k))
             return;
         const naming = {
             prefix: outer.prefix + (typeof k.namePrefix === 'string' ? k.namePrefix : ''),
@@ -1950,12 +1949,12 @@ class Walker {
                 continue;
             value.forEach((entry, index) => {
                 const spec = typeof entry === 'string' ? looksLikePath(entry) : entry;
-                if (!isRecord(spec)) {
+                if (!(0,records/* isRecord */.u)(spec)) {
                     if (typeof entry === 'string')
                         this.addInlinePatch(entry, file, lineOf(key, index), naming);
                     return;
                 }
-                const target = isRecord(spec.target) ? spec.target : {};
+                const target = (0,records/* isRecord */.u)(spec.target) ? spec.target : {};
                 if (typeof spec.path === 'string') {
                     const patchFile = inside(spec.path, key, index);
                     if (patchFile && (0,external_node_fs_.existsSync)(patchFile)) {
@@ -1973,7 +1972,7 @@ class Walker {
         ]) {
             const list = Array.isArray(k[key]) ? k[key] : [];
             list.forEach((entry, index) => {
-                if (!isRecord(entry) || typeof entry.name !== 'string')
+                if (!(0,records/* isRecord */.u)(entry) || typeof entry.name !== 'string')
                     return;
                 this.generators.push({
                     kind,
@@ -2062,7 +2061,7 @@ class Walker {
         if (Array.isArray(value) && (0,yaml_dist/* isSeq */.oP)(doc.contents)) {
             const operations = value.flatMap((op, index) => {
                 const node = doc.contents.items[index];
-                if (!isRecord(op) || typeof op.path !== 'string')
+                if (!(0,records/* isRecord */.u)(op) || typeof op.path !== 'string')
                     return [];
                 return [{ path: jsonPointer(op.path), line: shift(node?.range?.[0] ?? 0) }];
             });
@@ -2088,7 +2087,7 @@ class Walker {
         }
     }
     addPatch(object, source, naming, target) {
-        const metadata = isRecord(object.metadata) ? object.metadata : {};
+        const metadata = (0,records/* isRecord */.u)(object.metadata) ? object.metadata : {};
         const fromTarget = targetOf(target);
         this.patches.push({
             kind: fromTarget.kind ?? (typeof object.kind === 'string' ? object.kind : undefined),
@@ -2293,7 +2292,7 @@ const PLAIN = /^(?:[A-Za-z_/]|-[A-Za-z-])[A-Za-z0-9_./@%+=()~: -]*$/;
 const KEYWORDS = new Set('y Y yes Yes YES n N no No NO true True TRUE false False FALSE on On ON off Off OFF null Null NULL'.split(' '));
 /** One document: `value` (a map, normally) as block YAML, ending with a newline. */
 function emitYaml(value) {
-    if (isRecord(value) && Object.keys(value).length > 0)
+    if ((0,records/* isRecord */.u)(value) && Object.keys(value).length > 0)
         return emitMap(value, 0);
     if (Array.isArray(value) && value.length > 0)
         return emitList(value, 0);
@@ -2307,7 +2306,7 @@ function emitMap(map, indent) {
         if (value === undefined)
             continue;
         const head = `${pad}${scalarText(key)}:`;
-        if (isRecord(value) && Object.keys(value).length > 0) {
+        if ((0,records/* isRecord */.u)(value) && Object.keys(value).length > 0) {
             out += `${head}\n${emitMap(value, indent + 2)}`;
         }
         else if (Array.isArray(value) && value.length > 0) {
@@ -2326,7 +2325,7 @@ function emitList(list, indent) {
     const pad = ' '.repeat(indent);
     let out = '';
     for (const item of list) {
-        if (isRecord(item) && Object.keys(item).length > 0) {
+        if ((0,records/* isRecord */.u)(item) && Object.keys(item).length > 0) {
             // The first key goes on the dash's line: `- name: app`.
             out += `${pad}- ${emitMap(item, indent + 2).slice(indent + 2)}`;
         }
@@ -2353,7 +2352,7 @@ function inline(value) {
         return scalarText(value);
     if (Array.isArray(value))
         return '[]';
-    if (isRecord(value))
+    if ((0,records/* isRecord */.u)(value))
         return '{}';
     return JSON.stringify(String(value));
 }
@@ -2411,7 +2410,7 @@ function hasControl(text) {
 function sortKeys(value) {
     if (Array.isArray(value))
         return value.map(sortKeys);
-    if (!isRecord(value))
+    if (!(0,records/* isRecord */.u)(value))
         return value;
     const sorted = {};
     for (const key of Object.keys(value).sort(compareCodePoints))
@@ -2609,15 +2608,15 @@ async function loadCrdCatalog(sources, root, objects) {
     const versions = new Map();
     const scopes = new Map();
     for (const crd of crds) {
-        if (crd.kind !== 'CustomResourceDefinition' || !isRecord(crd.spec))
+        if (crd.kind !== 'CustomResourceDefinition' || !(0,records/* isRecord */.u)(crd.spec))
             continue;
         const { group, names } = crd.spec;
-        if (typeof group !== 'string' || !isRecord(names) || typeof names.kind !== 'string')
+        if (typeof group !== 'string' || !(0,records/* isRecord */.u)(names) || typeof names.kind !== 'string')
             continue;
         scopes.set(`${group}/${names.kind}`, crd.spec.scope !== 'Cluster');
         for (const version of Array.isArray(crd.spec.versions) ? crd.spec.versions : []) {
-            const schema = isRecord(version) && isRecord(version.schema) ? version.schema.openAPIV3Schema : undefined;
-            if (isRecord(version) && typeof version.name === 'string' && isRecord(schema)) {
+            const schema = (0,records/* isRecord */.u)(version) && (0,records/* isRecord */.u)(version.schema) ? version.schema.openAPIV3Schema : undefined;
+            if ((0,records/* isRecord */.u)(version) && typeof version.name === 'string' && (0,records/* isRecord */.u)(schema)) {
                 versions.set(`${group}/${version.name}/${names.kind}`, { schema });
             }
         }
@@ -2660,15 +2659,15 @@ async function yamlFiles(source, root) {
  * `x-kubernetes-int-or-string` takes either.
  */
 function structural(schema, top = false) {
-    if (!isRecord(schema))
+    if (!(0,records/* isRecord */.u)(schema))
         return {};
     const out = {};
     for (const [key, value] of Object.entries(schema)) {
-        if (key === 'properties' && isRecord(value)) {
+        if (key === 'properties' && (0,records/* isRecord */.u)(value)) {
             out.properties = Object.fromEntries(Object.entries(value).map(([k, v]) => [k, structural(v)]));
         }
         else if (key === 'items' || key === 'additionalProperties' || key === 'not') {
-            out[key] = isRecord(value) ? structural(value) : value;
+            out[key] = (0,records/* isRecord */.u)(value) ? structural(value) : value;
         }
         else if ((key === 'allOf' || key === 'anyOf' || key === 'oneOf') && Array.isArray(value)) {
             out[key] = value.map((v) => structural(v));
@@ -2684,7 +2683,7 @@ function structural(schema, top = false) {
     if (schema.nullable === true && typeof out.type === 'string')
         out.type = [out.type, 'null'];
     if (top) {
-        const properties = isRecord(out.properties) ? out.properties : {};
+        const properties = (0,records/* isRecord */.u)(out.properties) ? out.properties : {};
         out.properties = {
             apiVersion: { type: 'string' },
             kind: { type: 'string' },
@@ -2692,7 +2691,7 @@ function structural(schema, top = false) {
             ...properties
         };
     }
-    const closed = isRecord(out.properties) &&
+    const closed = (0,records/* isRecord */.u)(out.properties) &&
         out.additionalProperties === undefined &&
         schema['x-kubernetes-preserve-unknown-fields'] !== true;
     if (closed)
@@ -2778,13 +2777,13 @@ function walk(all, value, type, path, found) {
     }
     const map = /^\{ \[key: string\]: (.+); \}$/.exec(type);
     if (map) {
-        if (isRecord(value))
+        if ((0,records/* isRecord */.u)(value))
             for (const key of Object.keys(value))
                 walk(all, value[key], map[1], [...path, key], found);
         return;
     }
     const fields = fieldsOf(all, type);
-    if (!fields || !isRecord(value))
+    if (!fields || !(0,records/* isRecord */.u)(value))
         return;
     for (const key of Object.keys(value)) {
         const fieldType = fields.get(key);
@@ -3231,6 +3230,8 @@ function sourceText(file, line, root) {
     return line ? `${relative}:${line}` : relative;
 }
 
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
 ;// CONCATENATED MODULE: ./src/cli/render.ts
 
 
@@ -3297,8 +3298,6 @@ Options:
 
 Exit codes: 0 compared (1 with --exit-code and changes), 1 errors, 2 usage error.
 `;
-class RenderUsageError extends Error {
-}
 const RENDER_OPTIONS = {
     env: { type: 'string' },
     config: { type: 'string' },
@@ -3309,128 +3308,124 @@ const RENDER_OPTIONS = {
     format: { type: 'string' }
 };
 async function renderCommand(args, io) {
-    return usageErrorsAsExit2('render', io, async () => {
-        const values = parse(args, { ...RENDER_OPTIONS, out: { type: 'string' } });
-        const format = oneOf(values.format, ['yaml', 'json']);
+    const values = (0,cli_io/* parseOptions */.Ac)(args, { ...RENDER_OPTIONS, out: { type: 'string' } });
+    const format = (0,cli_io/* formatOption */.Bx)(values.format, ['yaml', 'json']);
+    const result = await render(values, io);
+    if (!reportFindings(result.findings, io))
+        return 1;
+    if (!values.out) {
+        const objects = result.objects.map((o) => o.object);
+        io.out(format === 'json' ? manifestsJson(objects) : result.yaml);
+        return 0;
+    }
+    const out = external_node_path_default().resolve(io.cwd, values.out);
+    const written = await writeRenderOutput(result, out, io.cwd);
+    if (format === 'json') {
+        const summary = {
+            environment: result.environment,
+            hash: result.hash,
+            ...written,
+            objects: objectList(result, io.cwd),
+            findings: result.findings
+        };
+        io.out(JSON.stringify(summary, null, 2) + '\n');
+    }
+    else {
+        const count = `${result.objects.length} object${result.objects.length === 1 ? '' : 's'}`;
+        io.out(`${result.environment}: ${count} written to ${values.out} (${result.hash})\n`);
+    }
+    return 0;
+}
+async function diffCommand(args, io) {
+    const values = (0,cli_io/* parseOptions */.Ac)(args, {
+        ...RENDER_OPTIONS,
+        previous: { type: 'string' },
+        'previous-ref': { type: 'string' },
+        current: { type: 'string' },
+        live: { type: 'boolean' },
+        kubeconfig: { type: 'string' },
+        context: { type: 'string' },
+        'exit-code': { type: 'boolean' }
+    });
+    const format = (0,cli_io/* formatOption */.Bx)(values.format, ['markdown', 'json']);
+    const print = (diff, environment, against) => {
+        io.out(format === 'json'
+            ? JSON.stringify(diff, null, 2) + '\n'
+            : diffMarkdown(diff, { environment, against }));
+        return values['exit-code'] && hasChanges(diff) ? 1 : 0;
+    };
+    if (values.live) {
+        if (values.previous || values['previous-ref'] || values.current) {
+            throw new cli_io/* UsageError */.eb('--live compares with the cluster: leave out --previous, --previous-ref and --current');
+        }
         const result = await render(values, io);
         if (!reportFindings(result.findings, io))
             return 1;
-        if (!values.out) {
-            const objects = result.objects.map((o) => o.object);
-            io.out(format === 'json' ? manifestsJson(objects) : result.yaml);
-            return 0;
-        }
-        const out = external_node_path_default().resolve(io.cwd, values.out);
-        const written = await writeRenderOutput(result, out, io.cwd);
-        if (format === 'json') {
-            const summary = {
-                environment: result.environment,
-                hash: result.hash,
-                ...written,
-                objects: objectList(result, io.cwd),
-                findings: result.findings
-            };
-            io.out(JSON.stringify(summary, null, 2) + '\n');
-        }
-        else {
-            const count = `${result.objects.length} object${result.objects.length === 1 ? '' : 's'}`;
-            io.out(`${result.environment}: ${count} written to ${values.out} (${result.hash})\n`);
-        }
-        return 0;
-    });
-}
-async function diffCommand(args, io) {
-    return usageErrorsAsExit2('diff', io, async () => {
-        const values = parse(args, {
-            ...RENDER_OPTIONS,
-            previous: { type: 'string' },
-            'previous-ref': { type: 'string' },
-            current: { type: 'string' },
-            live: { type: 'boolean' },
-            kubeconfig: { type: 'string' },
-            context: { type: 'string' },
-            'exit-code': { type: 'boolean' }
+        const config = await (0,core_config/* loadConfig */.Z9)(configFileOf(values, io));
+        const cluster = loadCluster({
+            kubeconfig: values.kubeconfig && external_node_path_default().resolve(io.cwd, values.kubeconfig),
+            context: values.context ?? config.environments[result.environment].context
         });
-        const format = oneOf(values.format, ['markdown', 'json']);
-        const print = (diff, environment, against) => {
-            io.out(format === 'json'
-                ? JSON.stringify(diff, null, 2) + '\n'
-                : diffMarkdown(diff, { environment, against }));
-            return values['exit-code'] && hasChanges(diff) ? 1 : 0;
-        };
-        if (values.live) {
-            if (values.previous || values['previous-ref'] || values.current) {
-                throw new RenderUsageError('--live compares with the cluster: leave out --previous, --previous-ref and --current');
-            }
-            const result = await render(values, io);
-            if (!reportFindings(result.findings, io))
-                return 1;
-            const config = await (0,core_config/* loadConfig */.Z9)(configFileOf(values, io));
-            const cluster = loadCluster({
-                kubeconfig: values.kubeconfig && external_node_path_default().resolve(io.cwd, values.kubeconfig),
-                context: values.context ?? config.environments[result.environment].context
-            });
-            const live = await diffLive({
-                cluster,
-                objects: result.objects.map((o) => o.object),
-                environment: result.environment,
-                namespace: result.namespace
-            });
-            return print(live.diff, result.environment, live.against);
-        }
-        if (values.kubeconfig || values.context) {
-            throw new RenderUsageError('--kubeconfig and --context go with --live');
-        }
-        const ref = values['previous-ref'];
-        if (!values.previous && !ref)
-            throw new RenderUsageError('--previous, --previous-ref or --live is required');
-        if (values.previous && ref) {
-            throw new RenderUsageError('give either --previous or --previous-ref, not both');
-        }
-        if (values.current && values.env) {
-            throw new RenderUsageError('give either --env (render now) or --current, not both');
-        }
-        if (ref && !values.env)
-            throw new RenderUsageError('--previous-ref needs --env');
-        let current;
-        let environment = values.env ?? external_node_path_default().basename(external_node_path_default().resolve(io.cwd, values.current ?? '.'));
-        let result;
-        if (values.current) {
-            current = await readRenderedObjects(external_node_path_default().resolve(io.cwd, values.current));
-        }
-        else {
-            result = await render(values, io);
-            if (!reportFindings(result.findings, io))
-                return 1;
-            current = result.objects.map((o) => o.object);
-            environment = result.environment;
-        }
-        let previous;
-        let against = values.previous ?? '';
-        if (ref && result) {
-            const atRef = await renderAtRef({
-                root: io.cwd,
-                configFile: configFileOf(values, io),
-                environment,
-                ref,
-                image: values.image,
-                version: result.release.version,
-                commit: result.release.commit,
-                releaseId: result.release.releaseId
-            });
-            previous = atRef.objects;
-            against = atRef.label;
-        }
-        else {
-            previous = await readRenderedObjects(external_node_path_default().resolve(io.cwd, values.previous));
-        }
-        return print(diffObjects(previous, current), environment, against);
-    });
+        const live = await diffLive({
+            cluster,
+            objects: result.objects.map((o) => o.object),
+            environment: result.environment,
+            namespace: result.namespace
+        });
+        return print(live.diff, result.environment, live.against);
+    }
+    if (values.kubeconfig || values.context) {
+        throw new cli_io/* UsageError */.eb('--kubeconfig and --context go with --live');
+    }
+    const ref = values['previous-ref'];
+    if (!values.previous && !ref)
+        throw new cli_io/* UsageError */.eb('--previous, --previous-ref or --live is required');
+    if (values.previous && ref) {
+        throw new cli_io/* UsageError */.eb('give either --previous or --previous-ref, not both');
+    }
+    if (values.current && values.env) {
+        throw new cli_io/* UsageError */.eb('give either --env (render now) or --current, not both');
+    }
+    if (ref && !values.env)
+        throw new cli_io/* UsageError */.eb('--previous-ref needs --env');
+    let current;
+    let environment = values.env ?? external_node_path_default().basename(external_node_path_default().resolve(io.cwd, values.current ?? '.'));
+    let result;
+    if (values.current) {
+        current = await readRenderedObjects(external_node_path_default().resolve(io.cwd, values.current));
+    }
+    else {
+        result = await render(values, io);
+        if (!reportFindings(result.findings, io))
+            return 1;
+        current = result.objects.map((o) => o.object);
+        environment = result.environment;
+    }
+    let previous;
+    let against = values.previous ?? '';
+    if (ref && result) {
+        const atRef = await renderAtRef({
+            root: io.cwd,
+            configFile: configFileOf(values, io),
+            environment,
+            ref,
+            image: values.image,
+            version: result.release.version,
+            commit: result.release.commit,
+            releaseId: result.release.releaseId
+        });
+        previous = atRef.objects;
+        against = atRef.label;
+    }
+    else {
+        previous = await readRenderedObjects(external_node_path_default().resolve(io.cwd, values.previous));
+    }
+    return print(diffObjects(previous, current), environment, against);
 }
 async function render(values, io) {
     const environment = values.env;
     if (typeof environment !== 'string')
-        throw new RenderUsageError('--env is required');
+        throw new cli_io/* UsageError */.eb('--env is required');
     const configFile = configFileOf(values, io);
     const config = await (0,core_config/* loadConfig */.Z9)(configFile);
     return renderEnvironment({
@@ -3458,7 +3453,7 @@ function reportFindings(findings, io) {
         const where = text.slice(0, text.length - error.message.length);
         io.err(`${where}${finding.level}: ${error.message} [${finding.check}]\n`);
         if (process.env.GITHUB_ACTIONS === 'true')
-            io.out(annotation(finding.level, error));
+            io.out((0,cli_io/* annotation */.w7)(finding.level, error));
     }
     return errorsOf(findings).length === 0;
 }
@@ -3468,41 +3463,6 @@ function relativeTo(root, finding) {
         return location;
     const relative = external_node_path_default().relative(root, location.file);
     return { ...location, file: relative.startsWith('..') ? location.file : relative };
-}
-function annotation(level, error) {
-    const where = error.location;
-    const escape = (t) => t.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-    const property = (t) => escape(t).replace(/:/g, '%3A').replace(/,/g, '%2C');
-    const props = where
-        ? ` file=${property(where.file)}${where.line ? `,line=${where.line}` : ''}`
-        : '';
-    return `::${level}${props}::${escape(error.message)}\n`;
-}
-function parse(args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options, allowPositionals: false }).values;
-    }
-    catch (error) {
-        throw new RenderUsageError((0,core_errors/* errorMessage */.gJ)(error));
-    }
-}
-function oneOf(value, allowed) {
-    const chosen = typeof value === 'string' ? value : allowed[0];
-    if (!allowed.includes(chosen)) {
-        throw new RenderUsageError(`--format must be one of ${allowed.join(', ')}, got "${chosen}"`);
-    }
-    return chosen;
-}
-async function usageErrorsAsExit2(name, io, command) {
-    try {
-        return await command();
-    }
-    catch (error) {
-        if (!(error instanceof RenderUsageError))
-            throw error;
-        io.err(`slipway ${name}: ${error.message}\n`);
-        return 2;
-    }
 }
 
 
@@ -3651,6 +3611,8 @@ function firstLine(text) {
 /* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85033);
+
 
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -3880,11 +3842,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
  */
 function crossCheck(raw) {
     const problems = [];
-    if (!isRecord(raw) || !isRecord(raw.environments))
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw) || !(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw.environments))
         return problems;
     const environments = raw.environments;
     for (const [envName, env] of Object.entries(environments)) {
-        if (!isRecord(env))
+        if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env))
             continue;
         const target = env['promote-to'];
         if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
@@ -3912,7 +3874,7 @@ function crossCheck(raw) {
 function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
-        const target = isRecord(env) ? env['promote-to'] : undefined;
+        const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env) ? env['promote-to'] : undefined;
         return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
@@ -3926,9 +3888,6 @@ function promotionCycle(environments) {
         }
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -3998,6 +3957,20 @@ function runCommand(program, args, options = {}) {
         child.stdin.on('error', () => undefined);
         child.stdin.end(options.input ?? '');
     });
+}
+
+
+/***/ }),
+
+/***/ 85033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A plain object (a YAML or JSON map), not null and not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

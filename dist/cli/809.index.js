@@ -1925,7 +1925,10 @@ function report_escape(text) {
 
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/records.ts
+var records = __webpack_require__(85033);
 ;// CONCATENATED MODULE: ./src/core/canary/samples-file.ts
+
 
 /**
  * Reads `{"metrics": {"<name>": [numbers or null]}}`. Mistakes become a UserError naming
@@ -1944,7 +1947,7 @@ function parseSamplesFile(text, file) {
             .replace(/ in JSON at position \d+.*$/s, '');
         throw new core_errors/* UserError */.yo(`invalid JSON: ${detail}`, { file, line });
     }
-    if (!isRecord(document) || !isRecord(document.metrics)) {
+    if (!(0,records/* isRecord */.u)(document) || !(0,records/* isRecord */.u)(document.metrics)) {
         throw new core_errors/* UserError */.yo('expected {"metrics": {"<name>": [numbers or null]}}', { file });
     }
     const samples = {};
@@ -1961,9 +1964,6 @@ function parseSamplesFile(text, file) {
         samples[name] = values;
     }
     return samples;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 function lineAt(text, offset) {
     let line = 1;
@@ -2813,6 +2813,8 @@ function firstLine(text) {
 /* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85033);
+
 
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -3042,11 +3044,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
  */
 function crossCheck(raw) {
     const problems = [];
-    if (!isRecord(raw) || !isRecord(raw.environments))
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw) || !(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw.environments))
         return problems;
     const environments = raw.environments;
     for (const [envName, env] of Object.entries(environments)) {
-        if (!isRecord(env))
+        if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env))
             continue;
         const target = env['promote-to'];
         if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
@@ -3074,7 +3076,7 @@ function crossCheck(raw) {
 function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
-        const target = isRecord(env) ? env['promote-to'] : undefined;
+        const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env) ? env['promote-to'] : undefined;
         return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
@@ -3088,9 +3090,6 @@ function promotionCycle(environments) {
         }
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -3124,6 +3123,20 @@ function formatDuration(ms) {
     if (ms % 1000 === 0)
         return `${ms / 1000}s`;
     return `${ms}ms`;
+}
+
+
+/***/ }),
+
+/***/ 85033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A plain object (a YAML or JSON map), not null and not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

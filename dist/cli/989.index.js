@@ -14,8 +14,6 @@ __webpack_require__.d(__webpack_exports__, {
   validateCommand: () => (/* binding */ validateCommand)
 });
 
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 // EXTERNAL MODULE: ./src/core/config/index.ts + 1 modules
 var config = __webpack_require__(27244);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -64,35 +62,20 @@ async function validateWorkflows(dir) {
 
 
 
-
 const VALIDATE_HELP = `Usage: slipway validate [--config FILE] [--workflows DIR] [--format text|json]
 
 Checks slipway.yaml against its schema and, when the folder exists, every workflow file
 in .github/workflows with GitHub's workflow parser. Prints one line per problem (file:line).
 `;
-const common = {
+const OPTIONS = {
     config: { type: 'string' },
     format: { type: 'string' },
-    help: { type: 'boolean', short: 'h' }
+    help: { type: 'boolean', short: 'h' },
+    workflows: { type: 'string' }
 };
-function parse(args, options) {
-    try {
-        return (0,external_node_util_.parseArgs)({ args, options: { ...common, ...options }, allowPositionals: false });
-    }
-    catch (error) {
-        throw new cli_io/* UsageError */.eb((0,errors/* errorMessage */.gJ)(error));
-    }
-}
-function formatOf(value, allowed) {
-    const format = typeof value === 'string' ? value : allowed[0];
-    if (!allowed.includes(format)) {
-        throw new cli_io/* UsageError */.eb(`--format must be one of ${allowed.join(', ')}, got "${format}"`);
-    }
-    return format;
-}
 async function validateCommand(args, io) {
-    const { values } = parse(args, { workflows: { type: 'string' } });
-    const format = formatOf(values.format, ['text', 'json']);
+    const values = (0,cli_io/* parseOptions */.Ac)(args, OPTIONS);
+    const format = (0,cli_io/* formatOption */.Bx)(values.format, ['text', 'json']);
     const configFile = values.config ?? config/* DEFAULT_CONFIG_FILE */.Cu;
     const problems = [];
     try {
@@ -269,6 +252,8 @@ function firstLine(text) {
 /* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
 /* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
 /* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85033);
+
 
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -498,11 +483,11 @@ const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
  */
 function crossCheck(raw) {
     const problems = [];
-    if (!isRecord(raw) || !isRecord(raw.environments))
+    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw) || !(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw.environments))
         return problems;
     const environments = raw.environments;
     for (const [envName, env] of Object.entries(environments)) {
-        if (!isRecord(env))
+        if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env))
             continue;
         const target = env['promote-to'];
         if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
@@ -530,7 +515,7 @@ function crossCheck(raw) {
 function promotionCycle(environments) {
     const next = (name) => {
         const env = environments[name];
-        const target = isRecord(env) ? env['promote-to'] : undefined;
+        const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env) ? env['promote-to'] : undefined;
         return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
     };
     for (const start of Object.keys(environments)) {
@@ -544,9 +529,6 @@ function promotionCycle(environments) {
         }
     }
     return undefined;
-}
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 
@@ -580,6 +562,20 @@ function formatDuration(ms) {
     if (ms % 1000 === 0)
         return `${ms / 1000}s`;
     return `${ms}ms`;
+}
+
+
+/***/ }),
+
+/***/ 85033:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   u: () => (/* binding */ isRecord)
+/* harmony export */ });
+/** A plain object (a YAML or JSON map), not null and not an array. */
+function isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 

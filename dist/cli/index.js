@@ -5,30 +5,55 @@ import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ac: () => (/* binding */ parseOptions),
+/* harmony export */   Bx: () => (/* binding */ formatOption),
 /* harmony export */   JN: () => (/* binding */ printProblem),
 /* harmony export */   dc: () => (/* binding */ EXIT),
-/* harmony export */   eb: () => (/* binding */ UsageError)
+/* harmony export */   eb: () => (/* binding */ UsageError),
+/* harmony export */   w7: () => (/* binding */ annotation)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_util__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(74296);
+
 
 const EXIT = { ok: 0, failure: 1, usage: 2 };
 /** A mistake in the command line: exit code 2 and the command's name in the message. */
 class UsageError extends Error {
+}
+/** The values of a command's options; a mistake in them is a UsageError. */
+function parseOptions(args, options) {
+    try {
+        return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args, options, allowPositionals: false }).values;
+    }
+    catch (error) {
+        throw new UsageError((0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error));
+    }
+}
+/** The value of --format: one of `allowed`, the first when not given. */
+function formatOption(value, allowed) {
+    const format = typeof value === 'string' ? value : allowed[0];
+    if (!allowed.includes(format)) {
+        throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${format}"`);
+    }
+    return format;
 }
 /**
  * One line per problem on stderr; on a GitHub runner also the workflow command that
  * turns it into an annotation on the file and line.
  */
 function printProblem(io, problem) {
-    io.err(`${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .formatUserError */ .XR)(problem)}\n`);
-    if (process.env.GITHUB_ACTIONS !== 'true')
-        return;
+    io.err(`${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUserError */ .XR)(problem)}\n`);
+    if (process.env.GITHUB_ACTIONS === 'true')
+        io.out(annotation('error', problem));
+}
+/** The workflow command that shows `problem` as an annotation on its file and line. */
+function annotation(level, problem) {
     const where = problem.location;
     const props = where
         ? ` file=${escapeProperty(where.file)}${where.line ? `,line=${where.line}` : ''}${where.column ? `,col=${where.column}` : ''}`
         : '';
-    const message = escapeData(problem.message);
-    io.out(`::error${props}::${message}\n`);
+    return `::${level}${props}::${escapeData(problem.message)}\n`;
 }
 // The runner's escaping for workflow command data and properties.
 function escapeData(text) {

@@ -1,7 +1,7 @@
 import path from 'node:path'
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
-import { errorMessage, formatUserError } from '../core/errors.js'
+import { formatUserError } from '../core/errors.js'
 import { loadCluster } from '../core/kube/cluster.js'
 import { diffLive } from '../core/kube/live-diff.js'
 import {
@@ -16,7 +16,7 @@ import { renderAtRef } from '../core/manifests/git-ref.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { manifestsJson } from '../core/manifests/serialize.js'
 import { objectList, writeRenderOutput } from '../core/manifests/write-output.js'
-import type { Io } from './main.js'
+import { annotation, formatOption, parseOptions, UsageError, type Io } from './io.js'
 
 export const RENDER_HELP = `Usage: slipway render --env NAME [--config FILE] [--image REF@DIGEST] [--out DIR] [--format yaml|json]
 
@@ -72,8 +72,6 @@ Options:
 Exit codes: 0 compared (1 with --exit-code and changes), 1 errors, 2 usage error.
 `
 
-class RenderUsageError extends Error {}
-
 const RENDER_OPTIONS = {
   env: { type: 'string' },
   config: { type: 'string' },
@@ -85,126 +83,122 @@ const RENDER_OPTIONS = {
 } satisfies ParseArgsConfig['options']
 
 export async function renderCommand(args: string[], io: Io): Promise<number> {
-  return usageErrorsAsExit2('render', io, async () => {
-    const values = parse(args, { ...RENDER_OPTIONS, out: { type: 'string' } })
-    const format = oneOf(values.format, ['yaml', 'json'])
-    const result = await render(values, io)
-    if (!reportFindings(result.findings, io)) return 1
-    if (!values.out) {
-      const objects = result.objects.map((o) => o.object)
-      io.out(format === 'json' ? manifestsJson(objects) : result.yaml)
-      return 0
-    }
-    const out = path.resolve(io.cwd, values.out)
-    const written = await writeRenderOutput(result, out, io.cwd)
-    if (format === 'json') {
-      const summary = {
-        environment: result.environment,
-        hash: result.hash,
-        ...written,
-        objects: objectList(result, io.cwd),
-        findings: result.findings
-      }
-      io.out(JSON.stringify(summary, null, 2) + '\n')
-    } else {
-      const count = `${result.objects.length} object${result.objects.length === 1 ? '' : 's'}`
-      io.out(`${result.environment}: ${count} written to ${values.out} (${result.hash})\n`)
-    }
+  const values = parseOptions(args, { ...RENDER_OPTIONS, out: { type: 'string' } })
+  const format = formatOption(values.format, ['yaml', 'json'])
+  const result = await render(values, io)
+  if (!reportFindings(result.findings, io)) return 1
+  if (!values.out) {
+    const objects = result.objects.map((o) => o.object)
+    io.out(format === 'json' ? manifestsJson(objects) : result.yaml)
     return 0
-  })
+  }
+  const out = path.resolve(io.cwd, values.out)
+  const written = await writeRenderOutput(result, out, io.cwd)
+  if (format === 'json') {
+    const summary = {
+      environment: result.environment,
+      hash: result.hash,
+      ...written,
+      objects: objectList(result, io.cwd),
+      findings: result.findings
+    }
+    io.out(JSON.stringify(summary, null, 2) + '\n')
+  } else {
+    const count = `${result.objects.length} object${result.objects.length === 1 ? '' : 's'}`
+    io.out(`${result.environment}: ${count} written to ${values.out} (${result.hash})\n`)
+  }
+  return 0
 }
 
 export async function diffCommand(args: string[], io: Io): Promise<number> {
-  return usageErrorsAsExit2('diff', io, async () => {
-    const values = parse(args, {
-      ...RENDER_OPTIONS,
-      previous: { type: 'string' },
-      'previous-ref': { type: 'string' },
-      current: { type: 'string' },
-      live: { type: 'boolean' },
-      kubeconfig: { type: 'string' },
-      context: { type: 'string' },
-      'exit-code': { type: 'boolean' }
-    })
-    const format = oneOf(values.format, ['markdown', 'json'])
-    const print = (diff: ManifestDiff, environment: string, against: string) => {
-      io.out(
-        format === 'json'
-          ? JSON.stringify(diff, null, 2) + '\n'
-          : diffMarkdown(diff, { environment, against })
-      )
-      return values['exit-code'] && hasChanges(diff) ? 1 : 0
-    }
-    if (values.live) {
-      if (values.previous || values['previous-ref'] || values.current) {
-        throw new RenderUsageError(
-          '--live compares with the cluster: leave out --previous, --previous-ref and --current'
-        )
-      }
-      const result = await render(values, io)
-      if (!reportFindings(result.findings, io)) return 1
-      const config = await loadConfig(configFileOf(values, io))
-      const cluster = loadCluster({
-        kubeconfig: values.kubeconfig && path.resolve(io.cwd, values.kubeconfig),
-        context: values.context ?? config.environments[result.environment].context
-      })
-      const live = await diffLive({
-        cluster,
-        objects: result.objects.map((o) => o.object),
-        environment: result.environment,
-        namespace: result.namespace
-      })
-      return print(live.diff, result.environment, live.against)
-    }
-    if (values.kubeconfig || values.context) {
-      throw new RenderUsageError('--kubeconfig and --context go with --live')
-    }
-    const ref = values['previous-ref']
-    if (!values.previous && !ref)
-      throw new RenderUsageError('--previous, --previous-ref or --live is required')
-    if (values.previous && ref) {
-      throw new RenderUsageError('give either --previous or --previous-ref, not both')
-    }
-    if (values.current && values.env) {
-      throw new RenderUsageError('give either --env (render now) or --current, not both')
-    }
-    if (ref && !values.env) throw new RenderUsageError('--previous-ref needs --env')
-    let current
-    let environment = values.env ?? path.basename(path.resolve(io.cwd, values.current ?? '.'))
-    let result: RenderResult | undefined
-    if (values.current) {
-      current = await readRenderedObjects(path.resolve(io.cwd, values.current))
-    } else {
-      result = await render(values, io)
-      if (!reportFindings(result.findings, io)) return 1
-      current = result.objects.map((o) => o.object)
-      environment = result.environment
-    }
-    let previous
-    let against = values.previous ?? ''
-    if (ref && result) {
-      const atRef = await renderAtRef({
-        root: io.cwd,
-        configFile: configFileOf(values, io),
-        environment,
-        ref,
-        image: values.image,
-        version: result.release.version,
-        commit: result.release.commit,
-        releaseId: result.release.releaseId
-      })
-      previous = atRef.objects
-      against = atRef.label
-    } else {
-      previous = await readRenderedObjects(path.resolve(io.cwd, values.previous!))
-    }
-    return print(diffObjects(previous, current), environment, against)
+  const values = parseOptions(args, {
+    ...RENDER_OPTIONS,
+    previous: { type: 'string' },
+    'previous-ref': { type: 'string' },
+    current: { type: 'string' },
+    live: { type: 'boolean' },
+    kubeconfig: { type: 'string' },
+    context: { type: 'string' },
+    'exit-code': { type: 'boolean' }
   })
+  const format = formatOption(values.format, ['markdown', 'json'])
+  const print = (diff: ManifestDiff, environment: string, against: string) => {
+    io.out(
+      format === 'json'
+        ? JSON.stringify(diff, null, 2) + '\n'
+        : diffMarkdown(diff, { environment, against })
+    )
+    return values['exit-code'] && hasChanges(diff) ? 1 : 0
+  }
+  if (values.live) {
+    if (values.previous || values['previous-ref'] || values.current) {
+      throw new UsageError(
+        '--live compares with the cluster: leave out --previous, --previous-ref and --current'
+      )
+    }
+    const result = await render(values, io)
+    if (!reportFindings(result.findings, io)) return 1
+    const config = await loadConfig(configFileOf(values, io))
+    const cluster = loadCluster({
+      kubeconfig: values.kubeconfig && path.resolve(io.cwd, values.kubeconfig),
+      context: values.context ?? config.environments[result.environment].context
+    })
+    const live = await diffLive({
+      cluster,
+      objects: result.objects.map((o) => o.object),
+      environment: result.environment,
+      namespace: result.namespace
+    })
+    return print(live.diff, result.environment, live.against)
+  }
+  if (values.kubeconfig || values.context) {
+    throw new UsageError('--kubeconfig and --context go with --live')
+  }
+  const ref = values['previous-ref']
+  if (!values.previous && !ref)
+    throw new UsageError('--previous, --previous-ref or --live is required')
+  if (values.previous && ref) {
+    throw new UsageError('give either --previous or --previous-ref, not both')
+  }
+  if (values.current && values.env) {
+    throw new UsageError('give either --env (render now) or --current, not both')
+  }
+  if (ref && !values.env) throw new UsageError('--previous-ref needs --env')
+  let current
+  let environment = values.env ?? path.basename(path.resolve(io.cwd, values.current ?? '.'))
+  let result: RenderResult | undefined
+  if (values.current) {
+    current = await readRenderedObjects(path.resolve(io.cwd, values.current))
+  } else {
+    result = await render(values, io)
+    if (!reportFindings(result.findings, io)) return 1
+    current = result.objects.map((o) => o.object)
+    environment = result.environment
+  }
+  let previous
+  let against = values.previous ?? ''
+  if (ref && result) {
+    const atRef = await renderAtRef({
+      root: io.cwd,
+      configFile: configFileOf(values, io),
+      environment,
+      ref,
+      image: values.image,
+      version: result.release.version,
+      commit: result.release.commit,
+      releaseId: result.release.releaseId
+    })
+    previous = atRef.objects
+    against = atRef.label
+  } else {
+    previous = await readRenderedObjects(path.resolve(io.cwd, values.previous!))
+  }
+  return print(diffObjects(previous, current), environment, against)
 }
 
 async function render(values: Record<string, unknown>, io: Io): Promise<RenderResult> {
   const environment = values.env
-  if (typeof environment !== 'string') throw new RenderUsageError('--env is required')
+  if (typeof environment !== 'string') throw new UsageError('--env is required')
   const configFile = configFileOf(values, io)
   const config = await loadConfig(configFile)
   return renderEnvironment({
@@ -243,44 +237,4 @@ function relativeTo(root: string, finding: Finding) {
   if (!location || !path.isAbsolute(location.file)) return location
   const relative = path.relative(root, location.file)
   return { ...location, file: relative.startsWith('..') ? location.file : relative }
-}
-
-function annotation(level: Finding['level'], error: ReturnType<typeof findingError>): string {
-  const where = error.location
-  const escape = (t: string) => t.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
-  const property = (t: string) => escape(t).replace(/:/g, '%3A').replace(/,/g, '%2C')
-  const props = where
-    ? ` file=${property(where.file)}${where.line ? `,line=${where.line}` : ''}`
-    : ''
-  return `::${level}${props}::${escape(error.message)}\n`
-}
-
-function parse<T extends ParseArgsConfig['options']>(args: string[], options: T) {
-  try {
-    return parseArgs({ args, options, allowPositionals: false }).values
-  } catch (error) {
-    throw new RenderUsageError(errorMessage(error))
-  }
-}
-
-function oneOf(value: unknown, allowed: string[]): string {
-  const chosen = typeof value === 'string' ? value : allowed[0]
-  if (!allowed.includes(chosen)) {
-    throw new RenderUsageError(`--format must be one of ${allowed.join(', ')}, got "${chosen}"`)
-  }
-  return chosen
-}
-
-async function usageErrorsAsExit2(
-  name: string,
-  io: Io,
-  command: () => Promise<number>
-): Promise<number> {
-  try {
-    return await command()
-  } catch (error) {
-    if (!(error instanceof RenderUsageError)) throw error
-    io.err(`slipway ${name}: ${error.message}\n`)
-    return 2
-  }
 }

@@ -1,7 +1,7 @@
-import { parseArgs, type ParseArgsConfig } from 'node:util'
+import type { ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
-import { errorMessage, UserError, UserErrors } from '../core/errors.js'
-import { EXIT, printProblem, UsageError, type Io } from './io.js'
+import { UserError, UserErrors } from '../core/errors.js'
+import { EXIT, formatOption, parseOptions, printProblem, type Io } from './io.js'
 import { validateWorkflows } from './workflows.js'
 
 export const VALIDATE_HELP = `Usage: slipway validate [--config FILE] [--workflows DIR] [--format text|json]
@@ -10,32 +10,17 @@ Checks slipway.yaml against its schema and, when the folder exists, every workfl
 in .github/workflows with GitHub's workflow parser. Prints one line per problem (file:line).
 `
 
-const common: ParseArgsConfig['options'] = {
+const OPTIONS = {
   config: { type: 'string' },
   format: { type: 'string' },
-  help: { type: 'boolean', short: 'h' }
-}
-
-function parse(args: string[], options: ParseArgsConfig['options']) {
-  try {
-    return parseArgs({ args, options: { ...common, ...options }, allowPositionals: false })
-  } catch (error) {
-    throw new UsageError(errorMessage(error))
-  }
-}
-
-function formatOf(value: unknown, allowed: string[]): string {
-  const format = typeof value === 'string' ? value : allowed[0]
-  if (!allowed.includes(format)) {
-    throw new UsageError(`--format must be one of ${allowed.join(', ')}, got "${format}"`)
-  }
-  return format
-}
+  help: { type: 'boolean', short: 'h' },
+  workflows: { type: 'string' }
+} satisfies ParseArgsConfig['options']
 
 export async function validateCommand(args: string[], io: Io): Promise<number> {
-  const { values } = parse(args, { workflows: { type: 'string' } })
-  const format = formatOf(values.format, ['text', 'json'])
-  const configFile = (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE
+  const values = parseOptions(args, OPTIONS)
+  const format = formatOption(values.format, ['text', 'json'])
+  const configFile = values.config ?? DEFAULT_CONFIG_FILE
   const problems: UserError[] = []
   try {
     await loadConfig(configFile)
@@ -43,7 +28,7 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
     if (!(error instanceof UserError)) throw error
     problems.push(...(error instanceof UserErrors ? error.errors : [error]))
   }
-  const workflowDir = (values.workflows as string | undefined) ?? '.github/workflows'
+  const workflowDir = values.workflows ?? '.github/workflows'
   problems.push(...(await validateWorkflows(workflowDir)))
 
   if (format === 'json') {

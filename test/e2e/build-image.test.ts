@@ -6,6 +6,7 @@ import path from 'node:path'
 import { runSlipwayAction } from '../support/actions.js'
 import { expectInputError, expectNoCrash, itReportsConfigMistakes } from '../support/contract.js'
 import { cleanupRuns, REPO_ROOT, tempDir, type RunResult } from '../support/runner.js'
+import { digestOfReference, MANIFEST_TYPES } from '../support/registry.js'
 import { services } from '../support/services.js'
 
 // The build-image bundle as the runner runs it, against the real dockerd and registry of
@@ -14,12 +15,6 @@ import { services } from '../support/services.js'
 
 const example = path.join(REPO_ROOT, 'examples', 'hello')
 const id = `${process.pid}-${Date.now().toString(36)}`
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
 
 afterAll(cleanupRuns)
 
@@ -132,18 +127,6 @@ describe('build-image action with the real docker and registry', () => {
     }
   }
 
-  async function registryDigest(reference: string): Promise<string | undefined> {
-    const [name, tag] = reference.split(/:(?=[^:/]+$)/)
-    const [host, ...repository] = name.split('/')
-    const response = await fetch(`http://${host}/v2/${repository.join('/')}/manifests/${tag}`, {
-      method: 'HEAD',
-      headers: { accept: MANIFEST_TYPES }
-    })
-    return response.status === 200
-      ? (response.headers.get('docker-content-digest') ?? '')
-      : undefined
-  }
-
   async function labelsOf(image: string, digest: string): Promise<Record<string, string>> {
     const [host, ...repository] = image.split('/')
     const base = `http://${host}/v2/${repository.join('/')}`
@@ -189,8 +172,8 @@ describe('build-image action with the real docker and registry', () => {
     const tags = [`${image}:sha-${sha.slice(0, 7)}`, `${image}:main`]
     const digest = first.outputs.digest
     expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(await registryDigest(tags[0])).toBe(digest)
-    expect(await registryDigest(tags[1])).toBe(digest)
+    expect(await digestOfReference(tags[0])).toBe(digest)
+    expect(await digestOfReference(tags[1])).toBe(digest)
     expect(first.outputs).toMatchObject({
       image,
       'image-ref': `${image}@${digest}`,
@@ -262,7 +245,7 @@ describe('build-image action with the real docker and registry', () => {
     expectNoCrash(result)
     // The image was pushed: the outputs name it, so later steps (if: always()) can use it.
     expect(result.outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(await registryDigest(`${image}:sha-${sha.slice(0, 7)}`)).toBe(result.outputs.digest)
+    expect(await digestOfReference(`${image}:sha-${sha.slice(0, 7)}`)).toBe(result.outputs.digest)
     expect(result.outputs['attestation-url']).toBe('')
     expect(text(result.summary)).toContain('Attestationfailed: ')
   }, 300_000)
@@ -281,7 +264,7 @@ describe('build-image action with the real docker and registry', () => {
     const tags = [`sha-${headSha.slice(0, 7)}`, 'pr-42', `pr-42-${headSha.slice(0, 7)}`]
     expect(result.outputs.tags).toBe(tags.map((tag) => `${image}:${tag}`).join('\n'))
     for (const tag of tags)
-      expect(await registryDigest(`${image}:${tag}`)).toBe(result.outputs.digest)
+      expect(await digestOfReference(`${image}:${tag}`)).toBe(result.outputs.digest)
     const labels = await labelsOf(image, result.outputs.digest)
     expect(labels['org.opencontainers.image.revision']).toBe(headSha)
     expect(labels['org.opencontainers.image.version']).toBe('pr-42')

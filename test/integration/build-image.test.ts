@@ -11,6 +11,7 @@ import { computeMetadata, type ImageMetadata } from '../../src/core/build/metada
 import { DockerConfigCredentials } from '../../src/core/image/docker-config.js'
 import { RegistryClient } from '../../src/core/image/registry.js'
 import { runCommand } from '../../src/core/process.js'
+import { digestOfReference, MANIFEST_TYPES } from '../support/registry.js'
 import { dockerEnv, services } from '../support/services.js'
 
 // build-image's core against the real dockerd and the real registry of scripts/services.sh: the
@@ -20,12 +21,6 @@ import { dockerEnv, services } from '../support/services.js'
 const root = fileURLToPath(new URL('../..', import.meta.url))
 const example = path.join(root, 'examples/hello')
 const id = `${process.pid}-${Date.now().toString(36)}`
-const MANIFEST_TYPES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json'
-].join(', ')
 
 let dockerConfig: string
 let docker: DockerCli
@@ -104,17 +99,6 @@ async function build(
   })
 }
 
-/** What the registry itself says a tag is, by plain HTTP: its digest. */
-async function registryDigest(reference: string): Promise<string | undefined> {
-  const [name, tag] = reference.split(/:(?=[^:/]+$)/)
-  const [host, ...repository] = name.split('/')
-  const response = await fetch(`http://${host}/v2/${repository.join('/')}/manifests/${tag}`, {
-    method: 'HEAD',
-    headers: { accept: MANIFEST_TYPES }
-  })
-  return response.status === 200 ? (response.headers.get('docker-content-digest') ?? '') : undefined
-}
-
 async function registryJson<T>(url: string): Promise<{ json: T; digest: string }> {
   const response = await fetch(url, { headers: { accept: MANIFEST_TYPES } })
   expect(response.status).toBe(200)
@@ -142,7 +126,7 @@ describe('build-image with the real docker and registry', () => {
     expect(log.join('\n')).toContain('COPY build/hello /hello')
     expect(first.cache?.steps).toBe(1)
     for (const reference of metadata.refs)
-      expect(await registryDigest(reference)).toBe(first.digest)
+      expect(await digestOfReference(reference)).toBe(first.digest)
     const builder = await detectBuilder(docker)
     expect(first.builder).toEqual(builder)
   }, 120_000)
@@ -194,7 +178,8 @@ describe('build-image with the real docker and registry', () => {
     expect(outcome).toMatchObject({ skipped: true, digest: first.digest })
     expect(outcome.retagged).toEqual(['1.2.3', '1.2', '1', 'latest'].map((t) => `${image()}:${t}`))
     expect(log).toEqual([])
-    for (const reference of release.refs) expect(await registryDigest(reference)).toBe(first.digest)
+    for (const reference of release.refs)
+      expect(await digestOfReference(reference)).toBe(first.digest)
   }, 120_000)
 
   test('push: false builds into the local docker only', async () => {
@@ -207,7 +192,7 @@ describe('build-image with the real docker and registry', () => {
     expect(outcome.digest).toBeUndefined()
     expect(outcome.imageRef).toBeUndefined()
     expect(outcome.imageId).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(await registryDigest(local.refs[0])).toBeUndefined()
+    expect(await digestOfReference(local.refs[0])).toBeUndefined()
     const inspect = await runCommand(
       docker.program,
       ['image', 'inspect', '--format', '{{json .Config.Labels}}', local.refs[0]],

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { main, type Io } from '../../src/cli/main.js'
+import { runCli } from '../support/cli.js'
 import {
   pushRandomImage,
   pushRandomIndex,
@@ -20,12 +20,8 @@ let registry: string
 let second: TestRegistry
 const previousDockerConfig = process.env.DOCKER_CONFIG
 
-async function slipway(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }
-  const code = await main(argv, io)
-  return { code, out, err }
+function slipway(...argv: string[]) {
+  return runCli(argv, dir)
 }
 
 beforeAll(async () => {

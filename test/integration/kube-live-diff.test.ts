@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { main, type Io } from '../../src/cli/main.js'
+import { runCli } from '../support/cli.js'
 import { loadConfig } from '../../src/core/config/index.js'
 import { UserError } from '../../src/core/errors.js'
 import { FIELD_MANAGER, loadCluster } from '../../src/core/kube/cluster.js'
@@ -245,13 +245,7 @@ describe('diff against the live objects', () => {
 })
 
 describe('slipway diff --live', () => {
-  async function run(...args: string[]) {
-    let out = ''
-    let err = ''
-    const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: workspace }
-    const code = await main(['diff', ...args], io)
-    return { code, out, err }
-  }
+  const run = (...args: string[]) => runCli(['diff', ...args], workspace)
 
   it('prints the Markdown diff against the cluster, with the environment context from slipway.yaml', async () => {
     const multi = api.writeKubeconfig(path.join(dir, 'multi'), {

@@ -3,8 +3,8 @@ import { describe, expect, it } from '@jest/globals'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseAllDocuments } from 'yaml'
-import type { Io } from '../../src/cli/main.js'
 import { diffCommand, renderCommand } from '../../src/cli/render.js'
+import { captureIo, runCli } from '../support/cli.js'
 import { copyFixture, digest } from './render-helpers.js'
 
 const BOUTIQUE = 'us-central1-docker.pkg.dev/google-samples/microservices-demo'
@@ -26,12 +26,8 @@ function repository(config = CONFIG): string {
   return root
 }
 
-async function run(command: typeof renderCommand, cwd: string, ...args: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd }
-  const code = await command(args, io)
-  return { code, out, err }
+function run(command: typeof renderCommand, cwd: string, ...args: string[]) {
+  return captureIo(cwd, (io) => command(args, io))
 }
 
 describe('slipway render', () => {
@@ -95,12 +91,14 @@ describe('slipway render', () => {
   })
 
   it('exits 2 on a usage mistake', async () => {
-    expect(await run(renderCommand, repository(), '--env', 'staging', '--format', 'toml')).toEqual({
+    // Usage mistakes are the CLI's to report (main), as for every command.
+    const slipway = (...argv: string[]) => runCli(['render', ...argv], repository())
+    expect(await slipway('--env', 'staging', '--format', 'toml')).toEqual({
       code: 2,
       out: '',
       err: 'slipway render: --format must be one of yaml, json, got "toml"\n'
     })
-    expect((await run(renderCommand, repository())).err).toBe('slipway render: --env is required\n')
+    expect((await slipway()).err).toBe('slipway render: --env is required\n')
   })
 })
 

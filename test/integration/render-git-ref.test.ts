@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
-import { main, type Io } from '../../src/cli/main.js'
+import { runCli } from '../support/cli.js'
 import { cleanupRuns, REPO_ROOT, tempDir } from '../support/runner.js'
 
 // `slipway diff --previous-ref`: the environment rendered from the repository at a git ref
@@ -53,12 +53,8 @@ function repository(): { repo: string; app: string; first: string } {
   return { repo, app, first }
 }
 
-async function diff(cwd: string, ...args: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd }
-  const code = await main(['diff', ...args], io)
-  return { code, out, err }
+function diff(cwd: string, ...args: string[]) {
+  return runCli(['diff', ...args], cwd)
 }
 
 describe('slipway diff --previous-ref', () => {

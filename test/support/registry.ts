@@ -18,6 +18,13 @@ export const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json'
 export const OCI_INDEX = 'application/vnd.oci.image.index.v1+json'
 export const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json'
 export const OCI_LAYER = 'application/vnd.oci.image.layer.v1.tar+gzip'
+/** Every manifest type a registry may hold, for Accept: indexes and images, OCI and Docker. */
+export const MANIFEST_TYPES = [
+  OCI_INDEX,
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  OCI_MANIFEST,
+  'application/vnd.docker.distribution.manifest.v2+json'
+].join(', ')
 
 export interface RegistryAuthConfig {
   /** A bcrypt htpasswd file's text: basic auth. */
@@ -310,16 +317,19 @@ export async function resolveDigest(
     method: 'HEAD',
     headers: {
       ...headers,
-      accept: [
-        OCI_INDEX,
-        OCI_MANIFEST,
-        'application/vnd.docker.distribution.manifest.v2+json'
-      ].join(', ')
+      accept: MANIFEST_TYPES
     }
   })
   if (response.status === 404) return undefined
   await check(response, `HEAD ${repository}:${reference}`, [200])
   return response.headers.get('docker-content-digest') ?? undefined
+}
+
+/** The digest `host[:port]/repository:tag` resolves to, or undefined (404). */
+export function digestOfReference(reference: string): Promise<string | undefined> {
+  const [name, tag] = reference.split(/:(?=[^:/]+$)/)
+  const [host, ...repository] = name.split('/')
+  return resolveDigest(host, repository.join('/'), tag)
 }
 
 /** A blob's bytes from a registry, or undefined (404). */

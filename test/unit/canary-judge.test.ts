@@ -14,7 +14,7 @@ import {
   type MetricSettings,
   type RawSample
 } from '../../src/core/canary/index.js'
-import { main, type Io } from '../../src/cli/main.js'
+import { runCli } from '../support/cli.js'
 import { seededRandom as generator } from '../support/random.js'
 
 function series(seed: number, n: number, mean: number, sd: number): number[] {
@@ -375,13 +375,7 @@ describe('samples file syntax errors', () => {
 describe('slipway canary judge', () => {
   let dir: string
 
-  async function slipway(...argv: string[]) {
-    let out = ''
-    let err = ''
-    const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }
-    const code = await main(argv, io)
-    return { code, out, err }
-  }
+  const slipway = (...argv: string[]) => runCli(argv, dir)
 
   const write = (file: string, metrics: Record<string, RawSample[]>) =>
     writeFile(path.join(dir, file), JSON.stringify({ metrics }, null, 2))

@@ -2,19 +2,15 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { main, type Io } from '../../src/cli/main.js'
+import { runCli } from '../support/cli.js'
 
 let dir: string
 
 async function slipway(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }
   const previous = process.cwd()
   process.chdir(dir)
   try {
-    const code = await main(argv, io)
-    return { code, out, err }
+    return await runCli(argv, dir)
   } finally {
     process.chdir(previous)
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { main, type Io } from '../../src/cli/main.js'
+import { runCli } from '../support/cli.js'
 import {
   group,
   refAtOrAbove,
@@ -14,12 +14,8 @@ import {
 let dir: string
 const fixture = (file: string) => path.join(SCAN_FIXTURES, file)
 
-async function slipway(...argv: string[]) {
-  let out = ''
-  let err = ''
-  const io: Io = { out: (t) => void (out += t), err: (t) => void (err += t), cwd: dir }
-  const code = await main(argv, io)
-  return { code, out, err }
+function slipway(...argv: string[]) {
+  return runCli(argv, dir)
 }
 
 beforeAll(async () => {

@@ -10,7 +10,7 @@ import {
 } from './score.js'
 import { escalation } from './settings.js'
 import { sortFloat64 } from './sort.js'
-import { summarize } from './stats.js'
+import { summarize, type Summary } from './stats.js'
 import { aggregate, checkThreshold } from './threshold.js'
 import type {
   Judgement,
@@ -18,7 +18,6 @@ import type {
   MetricResult,
   MetricSettings,
   ScoreThresholds,
-  SideSummary,
   Verdict
 } from './types.js'
 
@@ -209,7 +208,7 @@ function error(base: ResultBase, why: string, threshold?: MetricResult['threshol
   }
 }
 
-function sideSummary(values: readonly number[], sorted: Float64Array): SideSummary {
+function sideSummary(values: readonly number[], sorted: Float64Array): Summary {
   if (values.length === 0) return { count: 0, min: NaN, max: NaN, mean: NaN, median: NaN, std: NaN }
   return summarize(values, sorted)
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { isRecord } from '../records.js'
 import type { RawSample } from './preprocess.js'
 
 /** Samples per metric name, in time order; null is a missing sample. */
@@ -40,10 +41,6 @@ export function parseSamplesFile(text: string, file: string): SampleSet {
     samples[name] = values as RawSample[]
   }
   return samples
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 function lineAt(text: string, offset: number): number {

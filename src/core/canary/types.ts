@@ -1,3 +1,5 @@
+import type { Summary } from './stats.js'
+
 export type Direction = 'increase' | 'decrease' | 'either'
 
 /** slipway's outcome for one metric. */
@@ -63,15 +65,6 @@ export interface SampleCounts {
   used: number
 }
 
-export interface SideSummary {
-  count: number
-  min: number
-  max: number
-  mean: number
-  median: number
-  std: number
-}
-
 /** The values behind a comparison with the baseline. */
 export interface ComparisonDetails {
   /** Shift canary - baseline: Kayenta's continuity-corrected Hodges-Lehmann-type estimate. */
@@ -121,8 +114,8 @@ export interface MetricResult {
   onNoData: OnNoData
   minSamples: number
   samples: { canary: SampleCounts; baseline?: SampleCounts }
-  canary: SideSummary
-  baseline?: SideSummary
+  canary: Summary
+  baseline?: Summary
   comparison?: ComparisonDetails
   threshold?: ThresholdDetails
   effectSizeThresholds?: EffectSizeSettings

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseDuration } from '../duration.js'
+import { isRecord } from '../records.js'
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
 // (npm run schema), so editors and this code never disagree.
@@ -337,10 +338,6 @@ function promotionCycle(environments: Record<string, unknown>): string[] | undef
     }
   }
   return undefined
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export type Config = z.output<typeof configSchema>

@@ -1,4 +1,7 @@
 import type { SourceLocation } from '../errors.js'
+import { isRecord } from '../records.js'
+
+export { isRecord }
 
 /** A Kubernetes object as parsed from YAML: plain JSON data. */
 export type KubeObject = Record<string, unknown>
@@ -21,10 +24,6 @@ export interface ObjectId {
   kind: string
   namespace?: string
   name: string
-}
-
-export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
 export function metadataOf(object: KubeObject): Record<string, unknown> {

@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises'
 import { errorMessage, UserError } from '../errors.js'
+import { isRecord } from '../records.js'
 import { idsOf, type Finding } from './findings.js'
 import { parsePurl, purlMatches, type Purl } from './purl.js'
 import type { ScanArtifact } from './report.js'
@@ -279,9 +280,7 @@ function idFromAtId(atId: string | undefined): string | undefined {
 }
 
 function record(value: unknown): Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value)
-    ? (value as Record<string, unknown>)
-    : {}
+  return isRecord(value) ? value : {}
 }
 
 function list(value: unknown): unknown[] {
