@@ -6,8 +6,13 @@
 // Every CLI and skopeo run is a new process, as a user runs it. Prints median wall times and
 // ratios to skopeo.
 //
+// Each mode runs on plain loopback, and again behind a proxy that delays every packet by half of
+// --rtt each way (bench/delay-proxy.mjs): a registry is never on loopback in real use, and there
+// each request a tool makes costs a round trip.
+//
 //   npm run services start && source .cache/services/env && node bench/copy.mjs [--reps N] [--size MB]
 //     [--node PATH]   the Node that runs slipway (default: the one running the bench)
+//     [--rtt 0,10]    the round trips to run with, in ms (0: loopback without a proxy)
 //
 // Two slipway columns:
 //   cli   the bundled CLI: dist/cli/index.js when it knows `image copy`, else a bundle of src this
@@ -30,6 +35,7 @@ import { setTimeout as sleep } from 'node:timers/promises'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parseArgs } from 'node:util'
 import { gzipSync } from 'node:zlib'
+import { startDelayProxy } from './delay-proxy.mjs'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const cache = path.join(root, '.cache/bench')
@@ -39,12 +45,15 @@ const { values } = parseArgs({
     reps: { type: 'string', default: '3' },
     size: { type: 'string', default: '300' },
     // the Node that runs slipway, e.g. .cache/node24/bin/node (the runner's runtime)
-    node: { type: 'string', default: process.execPath }
+    node: { type: 'string', default: process.execPath },
+    // round trips to simulate, in ms, comma-separated; 0 is plain loopback
+    rtt: { type: 'string', default: '0,10' }
   }
 })
 const node = path.resolve(values.node)
 const reps = Number(values.reps)
 const megabytes = Number(values.size)
+const rtts = values.rtt.split(',').map(Number)
 const registry = process.env.SLIPWAY_TEST_REGISTRY
 if (!registry) {
   console.error(
@@ -287,26 +296,58 @@ const tools = {
     ])
 }
 
-/** Each mode runs one copy with a tool: its times, and where DST is (to check its digest). */
+/**
+ * Each mode runs one copy with a tool: its times, and where DST is (to check its digest).
+ * `via(host)` is the address the tools are given for a registry: the registry itself, or a
+ * delay proxy in front of it.
+ */
 const modes = {
-  retag: async (tool, run) => {
+  retag: async (tool, run, via) => {
     const tag = `retag-${tool}-${runId}-${run}`
-    const time = await tools[tool](source, `${registry}/${SOURCE.repository}:${tag}`)
+    const host = await via(registry)
+    const time = await tools[tool](
+      `${host}/${SOURCE.repository}:${SOURCE.tag}`,
+      `${host}/${SOURCE.repository}:${tag}`
+    )
     return { ...time, digest: await headDigest(registry, SOURCE.repository, tag) }
   },
-  'cross-repository': async (tool, run) => {
+  'cross-repository': async (tool, run, via) => {
     const repository = `bench/promoted-${tool}-${runId}-${run}`
-    const time = await tools[tool](source, `${registry}/${repository}:v1`)
+    const host = await via(registry)
+    const time = await tools[tool](
+      `${host}/${SOURCE.repository}:${SOURCE.tag}`,
+      `${host}/${repository}:v1`
+    )
     return { ...time, digest: await headDigest(registry, repository, 'v1') }
   },
-  'cross-registry': async (tool) => {
+  'cross-registry': async (tool, run, via) => {
     const target = await startRegistry()
     try {
       const repository = `bench/mirror-${tool}`
-      const time = await tools[tool](source, `${target.host}/${repository}:v1`)
+      const time = await tools[tool](
+        `${await via(registry)}/${SOURCE.repository}:${SOURCE.tag}`,
+        `${await via(target.host)}/${repository}:v1`
+      )
       return { ...time, digest: await headDigest(target.host, repository, 'v1') }
     } finally {
       await target.stop()
+    }
+  }
+}
+
+/** The networks: loopback as it is, and loopback behind delay proxies of each --rtt. */
+function network(rtt) {
+  if (rtt === 0) return { name: 'loopback', via: async (host) => host, close: async () => {} }
+  const proxies = new Map()
+  return {
+    name: `${rtt} ms RTT`,
+    async via(host) {
+      if (!proxies.has(host)) proxies.set(host, await startDelayProxy(host, rtt))
+      return proxies.get(host).host
+    },
+    async close() {
+      await Promise.all([...proxies.values()].map((proxy) => proxy.close()))
+      proxies.clear()
     }
   }
 }
@@ -318,32 +359,41 @@ const median = (list) => {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
 }
 
+// The floor for any copy by a new Node process: start, load node:http, make one request.
+const oneGet = `require('node:http').get('http://${registry}/v2/', (r) => r.resume())`
 const startup = []
 const bareNode = []
+const nodeGet = []
 for (let i = 0; i < 5; i++) {
   startup.push((await timed(node, [cli, 'version'])).ms)
   bareNode.push((await timed(node, ['-e', '0'])).ms)
+  nodeGet.push((await timed(node, ['-e', oneGet])).ms)
 }
 
 const digest = await sourceImage()
 log(`source ${source} is ${digest}`)
 const names = Object.keys(tools)
 const runs = {}
-for (const [mode, copy] of Object.entries(modes)) {
-  log(mode)
-  runs[mode] = Object.fromEntries(names.map((tool) => [tool, { ms: [], cpu: [] }]))
-  for (const tool of names) await copy(tool, 'warmup') // not timed
-  for (let run = 0; run < reps; run++) {
-    // rotate which tool goes first, against drift on a noisy machine
-    const order = names.map((_, i) => names[(i + run) % names.length])
-    for (const tool of order) {
-      const result = await copy(tool, run)
-      if (result.digest !== digest) {
-        throw new Error(`${tool} ${mode}: DST is ${result.digest}, expected ${digest}`)
+for (const rtt of rtts) {
+  const net = network(rtt)
+  for (const [mode, copy] of Object.entries(modes)) {
+    const key = `${mode}, ${net.name}`
+    log(key)
+    runs[key] = Object.fromEntries(names.map((tool) => [tool, { ms: [], cpu: [] }]))
+    for (const tool of names) await copy(tool, `warmup-${rtt}`, net.via) // not timed
+    for (let run = 0; run < reps; run++) {
+      // rotate which tool goes first, against drift on a noisy machine
+      const order = names.map((_, i) => names[(i + run) % names.length])
+      for (const tool of order) {
+        const result = await copy(tool, `${rtt}-${run}`, net.via)
+        if (result.digest !== digest) {
+          throw new Error(`${tool} ${key}: DST is ${result.digest}, expected ${digest}`)
+        }
+        runs[key][tool].ms.push(result.ms)
+        runs[key][tool].cpu.push(result.cpu)
       }
-      runs[mode][tool].ms.push(result.ms)
-      runs[mode][tool].cpu.push(result.cpu)
     }
+    await net.close() // cross-registry's targets come and go; proxies are made per mode
   }
 }
 rmSync(dockerConfig, { recursive: true, force: true })
@@ -369,22 +419,23 @@ console.log(
 )
 console.log(
   `${version(skopeo)}; slipway on node ${version(node)}; start-up alone: ` +
-    `\`slipway version\` ${median(startup).toFixed(0)} ms, \`node -e 0\` ${median(bareNode).toFixed(0)} ms`
+    `\`slipway version\` ${median(startup).toFixed(0)} ms, \`node -e 0\` ${median(bareNode).toFixed(0)} ms, ` +
+    `node making one HTTP request to the registry ${median(nodeGet).toFixed(0)} ms`
 )
 console.log('wall: time to DST holding the image; CPU: user + system of the copying process only\n')
 console.log(
-  '| mode             | wall ms: cli | core | skopeo | cli/skopeo | core/skopeo | CPU ms: cli | core | skopeo | cli/skopeo | core/skopeo |'
+  '| mode, network                 | wall ms: cli | core | skopeo | cli/skopeo | core/skopeo | CPU ms: cli | core | skopeo | cli/skopeo | core/skopeo |'
 )
 console.log(
-  '| ---------------- | -----------: | ---: | -----: | ---------: | ----------: | ----------: | ---: | -----: | ---------: | ----------: |'
+  '| ----------------------------- | -----------: | ---: | -----: | ---------: | ----------: | ----------: | ---: | -----: | ---------: | ----------: |'
 )
 for (const r of rows) {
   console.log(
-    `| ${r.mode.padEnd(16)} | ${num(r.cli_ms, 12)} | ${num(r.core_ms, 4)} | ${num(r.skopeo_ms, 6)} | ` +
+    `| ${r.mode.padEnd(29)} | ${num(r.cli_ms, 12)} | ${num(r.core_ms, 4)} | ${num(r.skopeo_ms, 6)} | ` +
       `${num(r.cli_ms_ratio, 10, 2)} | ${num(r.core_ms_ratio, 11, 2)} | ${num(r.cli_cpu, 11)} | ` +
       `${num(r.core_cpu, 4)} | ${num(r.skopeo_cpu, 6)} | ${num(r.cli_cpu_ratio, 10, 2)} | ${num(r.core_cpu_ratio, 11, 2)} |`
   )
 }
 console.log(
-  `\n${JSON.stringify({ bench: 'copy', megabytes, reps, startupMs: median(startup), nodeMs: median(bareNode), rows, runs })}`
+  `\n${JSON.stringify({ bench: 'copy', megabytes, reps, rtts, startupMs: median(startup), nodeMs: median(bareNode), nodeGetMs: median(nodeGet), rows, runs })}`
 )

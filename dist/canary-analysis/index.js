@@ -30511,6 +30511,7 @@ var undici = __nccwpck_require__(6752);
 
 
 
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Prometheus HTTP API range queries (`/api/v1/query_range`). */
 class PrometheusProvider {
     options;
@@ -30578,7 +30579,7 @@ class PrometheusProvider {
                     method: 'POST',
                     headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
                     body,
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
                     // @ts-expect-error undici's fetch option, absent from the DOM RequestInit type
                     dispatcher: this.dispatcher
                 });
@@ -30609,7 +30610,8 @@ class PrometheusProvider {
     }
 }
 function describeFetchError(error) {
-    if (error instanceof Error && error.name === 'TimeoutError')
+    // By name: AbortSignal.timeout's DOMException is not an Error of every realm (jest's vm).
+    if (error?.name === 'TimeoutError')
         return 'timed out';
     const cause = error.cause;
     return cause?.code ?? cause?.message ?? String(error);
@@ -30619,6 +30621,7 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/metrics/prometheus-config.ts
+
 
 
 /**
@@ -30660,8 +30663,7 @@ function prometheusOptions(config, overrides = {}) {
             insecureSkipVerify: config.tls['insecure-skip-verify']
         };
     }
-    if (config?.timeout)
-        options.timeoutMs = parseDuration(config.timeout);
+    options.timeoutMs = config?.timeout ? parseDuration(config.timeout) : DEFAULT_TIMEOUT_MS;
     return options;
 }
 
@@ -40312,7 +40314,10 @@ const scanSchema = strictObject({
     allowlist: relativePath.optional(),
     vex: array(relativePath).optional(),
     'only-new': schemas_boolean().default(false),
-    'max-db-age': schema_duration.default('72h')
+    'max-db-age': schema_duration.default('72h'),
+    'allow-empty-report': schemas_boolean()
+        .default(false)
+        .describe('Pass a Trivy report without Results (an image with nothing to scan)')
 });
 const effectSize = strictObject({
     measure: schemas_enum(['mean-ratio', 'cles'])
@@ -40691,12 +40696,10 @@ async function run() {
     if (!analysis || analysis.metrics.length === 0) {
         throw new core_errors/* UserError */.yo('slipway.yaml has no analysis.metrics: there is nothing to judge the canary by');
     }
-    const token = optionalInput('prometheus-token');
-    if (token)
-        lib_core/* setSecret */.Pq(token);
+    // The provider masks every credential it is given (the token too) through onSecret.
     const options = prometheusOptions(analysis.provider?.prometheus, {
         url: optionalInput('prometheus-url'),
-        bearerToken: token,
+        bearerToken: optionalInput('prometheus-token'),
         onSecret: (value) => lib_core/* setSecret */.Pq(value)
     });
     const url = options.url;

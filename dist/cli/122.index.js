@@ -986,6 +986,9 @@ function failClosedReason(inputs, dataAge) {
             return `${subject} ${formatAge(dataAge.ageMs)} ago (${dataAge.at.toISOString()}), longer than max-db-age ${limit}: refresh the database or rescan`;
         }
     }
+    if (report.scannedTargets === 0 && !policy.allowEmptyReport) {
+        return `the ${report.scanner} report has no Results: it checked no packages in ${report.artifact.name || 'the artifact'} (its OS was not detected, or every scanner was skipped), and a scan that saw nothing does not pass; set allow-empty-report if the image really has nothing to scan`;
+    }
     if (policy.ignoreUnfixed && !report.hasFixInfo) {
         const by = report.scannerVersion ? ` (${report.scanner} ${report.scannerVersion})` : '';
         return `the report${by} has no fix information, so ignore-unfixed cannot be applied: rescan with a current ${report.scanner}`;
@@ -1833,6 +1836,7 @@ class ReportCollector {
         omit: ['Title', 'Description', 'PrimaryURL', 'CVSS']
     });
     resultTarget;
+    results = 0;
     resultStart = 0;
     upstreamStart = 0;
     grypeMatches = 0;
@@ -1867,6 +1871,7 @@ class ReportCollector {
             throw new ReportError('a Trivy report from before SchemaVersion 2 (a bare list of results) is not supported: rerun with Trivy 0.20 or newer');
         }
         if (path.length === 2 && path[0] === 'Results') {
+            this.results++;
             this.resultTarget = undefined;
             this.resultStart = this.findings.length;
             this.upstreamStart = this.upstream.length;
@@ -1969,7 +1974,8 @@ class ReportCollector {
             ...dateField('createdAt', top.CreatedAt),
             findings: this.findings,
             upstreamSuppressed: this.upstream,
-            hasFixInfo: true
+            hasFixInfo: true,
+            scannedTargets: this.results
         };
     }
     grypeReport(file) {
@@ -2483,6 +2489,7 @@ Applies the vulnerability policy to a Trivy or Grype JSON report and prints the 
   --vex FILE             OpenVEX or CycloneDX VEX document; repeatable
   --baseline FILE        report of the baseline image: only findings absent from it block
   --max-db-age DURATION  fail when the vulnerability data is older (e.g. 72h); default: no check
+  --allow-empty-report   pass a Trivy report without Results (default: it fails, nothing was scanned)
   --sarif OUT            also write SARIF 2.1.0 for GitHub code scanning
   --dockerfile FILE      the Dockerfile SARIF results point at (default: Dockerfile)
   --config FILE          take defaults from the scan section of this slipway.yaml
@@ -2512,6 +2519,7 @@ async function scanCommand(args, io) {
         policy: {
             failOn: options.failOn ?? scan?.['fail-on'] ?? 'high',
             ignoreUnfixed: options.ignoreUnfixed || (scan?.['ignore-unfixed'] ?? false),
+            allowEmptyReport: options.allowEmptyReport || (scan?.['allow-empty-report'] ?? false),
             ...(maxDbAge ? { maxDbAgeMs: (0,duration/* parseDuration */.E)(maxDbAge) } : {})
         },
         allowlists: (options.allowlist.length > 0
@@ -2556,6 +2564,7 @@ function parseGateArgs(args) {
                 scanner: { type: 'string' },
                 'fail-on': { type: 'string' },
                 'ignore-unfixed': { type: 'boolean' },
+                'allow-empty-report': { type: 'boolean' },
                 allowlist: { type: 'string', multiple: true },
                 vex: { type: 'string', multiple: true },
                 baseline: { type: 'string' },
@@ -2589,6 +2598,7 @@ function parseGateArgs(args) {
         ...(values.scanner ? { scanner: values.scanner } : {}),
         ...(values['fail-on'] ? { failOn: values['fail-on'] } : {}),
         ignoreUnfixed: values['ignore-unfixed'] ?? false,
+        allowEmptyReport: values['allow-empty-report'] ?? false,
         allowlist: values.allowlist ?? [],
         vex: values.vex ?? [],
         ...(values.baseline ? { baseline: values.baseline } : {}),
@@ -2850,7 +2860,10 @@ const scanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     allowlist: relativePath.optional(),
     vex: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
     'only-new': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
-    'max-db-age': duration.default('72h')
+    'max-db-age': duration.default('72h'),
+    'allow-empty-report': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Pass a Trivy report without Results (an image with nothing to scan)')
 });
 const effectSize = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     measure: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean-ratio', 'cles'])

@@ -2260,6 +2260,7 @@ var undici = __webpack_require__(24371);
 
 
 
+const DEFAULT_TIMEOUT_MS = 30_000;
 /** Prometheus HTTP API range queries (`/api/v1/query_range`). */
 class PrometheusProvider {
     options;
@@ -2327,7 +2328,7 @@ class PrometheusProvider {
                     method: 'POST',
                     headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
                     body,
-                    signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+                    signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
                     // @ts-expect-error undici's fetch option, absent from the DOM RequestInit type
                     dispatcher: this.dispatcher
                 });
@@ -2358,7 +2359,8 @@ class PrometheusProvider {
     }
 }
 function describeFetchError(error) {
-    if (error instanceof Error && error.name === 'TimeoutError')
+    // By name: AbortSignal.timeout's DOMException is not an Error of every realm (jest's vm).
+    if (error?.name === 'TimeoutError')
         return 'timed out';
     const cause = error.cause;
     return cause?.code ?? cause?.message ?? String(error);
@@ -2368,6 +2370,7 @@ function sleep(ms) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/metrics/prometheus-config.ts
+
 
 
 /**
@@ -2409,8 +2412,7 @@ function prometheusOptions(config, overrides = {}) {
             insecureSkipVerify: config.tls['insecure-skip-verify']
         };
     }
-    if (config?.timeout)
-        options.timeoutMs = (0,duration/* parseDuration */.E)(config.timeout);
+    options.timeoutMs = config?.timeout ? (0,duration/* parseDuration */.E)(config.timeout) : DEFAULT_TIMEOUT_MS;
     return options;
 }
 
@@ -2917,7 +2919,10 @@ const scanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     allowlist: relativePath.optional(),
     vex: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
     'only-new': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
-    'max-db-age': duration.default('72h')
+    'max-db-age': duration.default('72h'),
+    'allow-empty-report': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Pass a Trivy report without Results (an image with nothing to scan)')
 });
 const effectSize = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     measure: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean-ratio', 'cles'])

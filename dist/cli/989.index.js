@@ -356,7 +356,10 @@ const scanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     allowlist: relativePath.optional(),
     vex: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
     'only-new': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
-    'max-db-age': duration.default('72h')
+    'max-db-age': duration.default('72h'),
+    'allow-empty-report': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
+        .default(false)
+        .describe('Pass a Trivy report without Results (an image with nothing to scan)')
 });
 const effectSize = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
     measure: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean-ratio', 'cles'])

@@ -38059,7 +38059,10 @@ const scanSchema = strictObject({
     allowlist: relativePath.optional(),
     vex: array(relativePath).optional(),
     'only-new': schemas_boolean().default(false),
-    'max-db-age': schema_duration.default('72h')
+    'max-db-age': schema_duration.default('72h'),
+    'allow-empty-report': schemas_boolean()
+        .default(false)
+        .describe('Pass a Trivy report without Results (an image with nothing to scan)')
 });
 const effectSize = strictObject({
     measure: schemas_enum(['mean-ratio', 'cles'])

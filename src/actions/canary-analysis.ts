@@ -21,11 +21,10 @@ export async function run(): Promise<void> {
       'slipway.yaml has no analysis.metrics: there is nothing to judge the canary by'
     )
   }
-  const token = optionalInput('prometheus-token')
-  if (token) core.setSecret(token)
+  // The provider masks every credential it is given (the token too) through onSecret.
   const options = prometheusOptions(analysis.provider?.prometheus, {
     url: optionalInput('prometheus-url'),
-    bearerToken: token,
+    bearerToken: optionalInput('prometheus-token'),
     onSecret: (value) => core.setSecret(value)
   })
   const url = options.url

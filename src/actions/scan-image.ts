@@ -37,6 +37,7 @@ export async function run(): Promise<void> {
   const failOn = enumInput('fail-on', FAIL_ON, scan['fail-on'])
   const ignoreUnfixed = booleanInput('ignore-unfixed', scan['ignore-unfixed'])
   const maxDbAgeMs = durationInput('max-db-age', scan['max-db-age'])
+  const allowEmptyReport = booleanInput('allow-empty-report', scan['allow-empty-report'])
   const allowlist = optionalInput('allowlist') ?? scan.allowlist
   const vex = [...(scan.vex ?? []), ...listInput('vex')]
   const baseline = optionalInput('baseline')
@@ -97,7 +98,7 @@ export async function run(): Promise<void> {
     const { result, report } = await runGate({
       reportFile: reportInput && !existsSync(reportFile) ? resolve(reportInput) : reportFile,
       ...(core.getInput('scanner').trim() ? { scanner } : {}),
-      policy: { failOn, ignoreUnfixed, maxDbAgeMs },
+      policy: { failOn, ignoreUnfixed, maxDbAgeMs, allowEmptyReport },
       allowlists: allowlist ? [resolve(allowlist)] : [],
       vex: vex.map(resolve),
       ...(baselineFile ? { baselineFile } : {}),

@@ -31,6 +31,7 @@ Applies the vulnerability policy to a Trivy or Grype JSON report and prints the 
   --vex FILE             OpenVEX or CycloneDX VEX document; repeatable
   --baseline FILE        report of the baseline image: only findings absent from it block
   --max-db-age DURATION  fail when the vulnerability data is older (e.g. 72h); default: no check
+  --allow-empty-report   pass a Trivy report without Results (default: it fails, nothing was scanned)
   --sarif OUT            also write SARIF 2.1.0 for GitHub code scanning
   --dockerfile FILE      the Dockerfile SARIF results point at (default: Dockerfile)
   --config FILE          take defaults from the scan section of this slipway.yaml
@@ -70,6 +71,7 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
     policy: {
       failOn: options.failOn ?? scan?.['fail-on'] ?? 'high',
       ignoreUnfixed: options.ignoreUnfixed || (scan?.['ignore-unfixed'] ?? false),
+      allowEmptyReport: options.allowEmptyReport || (scan?.['allow-empty-report'] ?? false),
       ...(maxDbAge ? { maxDbAgeMs: parseDuration(maxDbAge) } : {})
     },
     allowlists: (options.allowlist.length > 0
@@ -109,6 +111,7 @@ interface GateArgs {
   scanner?: ScannerName
   failOn?: FailOn
   ignoreUnfixed: boolean
+  allowEmptyReport: boolean
   allowlist: string[]
   vex: string[]
   baseline?: string
@@ -131,6 +134,7 @@ function parseGateArgs(args: string[]): GateArgs | string {
         scanner: { type: 'string' },
         'fail-on': { type: 'string' },
         'ignore-unfixed': { type: 'boolean' },
+        'allow-empty-report': { type: 'boolean' },
         allowlist: { type: 'string', multiple: true },
         vex: { type: 'string', multiple: true },
         baseline: { type: 'string' },
@@ -163,6 +167,7 @@ function parseGateArgs(args: string[]): GateArgs | string {
     ...(values.scanner ? { scanner: values.scanner as ScannerName } : {}),
     ...(values['fail-on'] ? { failOn: values['fail-on'] as FailOn } : {}),
     ignoreUnfixed: values['ignore-unfixed'] ?? false,
+    allowEmptyReport: values['allow-empty-report'] ?? false,
     allowlist: values.allowlist ?? [],
     vex: values.vex ?? [],
     ...(values.baseline ? { baseline: values.baseline } : {}),

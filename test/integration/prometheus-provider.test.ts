@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
 import { MetricsError, renderQuery } from '../../src/core/metrics/provider.js'
+import { createServer } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { PrometheusProvider } from '../../src/core/metrics/prometheus.js'
+import { prometheusOptions } from '../../src/core/metrics/prometheus-config.js'
 import { drive, startHello, type Hello } from '../support/hello.js'
 import {
   addScrapeTarget,
@@ -76,6 +79,28 @@ describe('PrometheusProvider', () => {
     const failure = provider.range('up', lastMinute())
     await expect(failure).rejects.toBeInstanceOf(MetricsError)
     await expect(failure).rejects.toThrow(/did not answer \(ECONNREFUSED\)/)
+  })
+
+  it('gives up on a Prometheus that accepts the connection and never answers', async () => {
+    const silent = createServer(() => {}) // holds every request open
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve))
+    const { port } = silent.address() as AddressInfo
+    try {
+      const options = prometheusOptions({ url: `http://127.0.0.1:${port}`, timeout: '300ms' })
+      const provider = new PrometheusProvider({ ...options, attempts: 2 })
+      const failure = provider.range('up', lastMinute())
+      await expect(failure).rejects.toBeInstanceOf(MetricsError)
+      await expect(failure).rejects.toThrow(/did not answer \(timed out\)/)
+    } finally {
+      silent.closeAllConnections()
+      silent.close()
+    }
+  })
+
+  it('waits 30 s for an answer unless the config says otherwise, also with --prometheus alone', () => {
+    const url = 'http://127.0.0.1:9090'
+    expect(prometheusOptions(undefined, { url }).timeoutMs).toBe(30_000)
+    expect(prometheusOptions({ url, timeout: '5s' }).timeoutMs).toBe(5_000)
   })
 })
 

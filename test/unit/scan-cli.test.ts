@@ -116,6 +116,18 @@ describe('slipway scan gate', () => {
     expect(json.err).toMatch(new RegExp(`^slipway scan gate: ${bad}: the report is not valid JSON`))
   })
 
+  it('fails closed on a Trivy report that scanned nothing, unless --allow-empty-report', async () => {
+    // Trivy's own test report of alpine 3.9 with the OS scan skipped: no Results at all.
+    const report = fixture('trivy/extra/alpine-39-skip-no-results-key.json')
+    const empty = await slipway('scan', 'gate', '--report', report)
+    expect(empty.code).toBe(1)
+    expect(empty.out.split('\n')[0]).toMatch(
+      /^scan gate failed closed: the trivy report has no Results: it checked no packages in testdata\/fixtures\/images\/alpine-39.tar.gz /
+    )
+    const allowed = await slipway('scan', 'gate', '--report', report, '--allow-empty-report')
+    expect(allowed.code).toBe(0)
+  })
+
   it('names the file and line of a bad allowlist entry', async () => {
     const allowlist = path.join(dir, 'bad-allow.yaml')
     await writeFile(

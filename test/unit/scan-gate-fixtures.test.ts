@@ -20,6 +20,7 @@ import {
   refAtOrAbove,
   referenceCounts,
   referenceOccurrences,
+  referenceScannedNothing,
   SCAN_FIXTURES
 } from '../support/scan-reference.js'
 
@@ -67,10 +68,12 @@ it('finds every report of the fixtures, Trivy and Grype', () => {
 
 describe.each(REPORTS)('%s', (file) => {
   const reference = group(referenceOccurrences(file))
+  const scannedNothing = referenceScannedNothing(file)
 
   it('counts distinct (vulnerability, package, version) findings as the reference does', async () => {
     const { result } = await gate(file, 'low')
-    expect(result.failClosed).toBeUndefined()
+    if (scannedNothing) expect(result.failClosed).toMatch(/^the trivy report has no Results: /)
+    else expect(result.failClosed).toBeUndefined()
     expect(result.counts).toEqual(referenceCounts(reference.values()))
     expect(new Set(result.findings.map(keyOf))).toEqual(new Set(reference.keys()))
     expect(result.findings).toHaveLength(reference.size)
@@ -80,7 +83,16 @@ describe.each(REPORTS)('%s', (file) => {
     const { result } = await gate(file, failOn)
     const expected = [...reference.values()].filter((f) => refAtOrAbove(f.severity, failOn))
     expect(result.blocking.map(keyOf).sort()).toEqual(expected.map((f) => f.key).sort())
-    expect(result.verdict).toBe(expected.length > 0 ? 'fail' : 'pass')
+    expect(result.verdict).toBe(expected.length > 0 || scannedNothing ? 'fail' : 'pass')
+  })
+
+  it('fails closed on a report that scanned nothing, unless allow-empty-report', async () => {
+    const { result } = await gate(file, 'low', {
+      policy: { failOn: 'low', ignoreUnfixed: false, allowEmptyReport: true }
+    })
+    expect(result.failClosed).toBeUndefined()
+    const blocking = [...reference.values()].filter((f) => refAtOrAbove(f.severity, 'low'))
+    expect(result.verdict).toBe(blocking.length > 0 ? 'fail' : 'pass')
   })
 
   it('with ignore-unfixed, counts only findings with a fix, or fails closed without fix data', async () => {
@@ -268,7 +280,7 @@ describe('only-new', () => {
   it.each(allScanReports())('passes %s against itself as the baseline', async (file) => {
     const { result } = await gate(file, 'low', { baselineFile: fixture(file) })
     expect(result.blocking).toEqual([])
-    expect(result.verdict).toBe('pass')
+    expect(result.verdict).toBe(referenceScannedNothing(file) ? 'fail' : 'pass')
   })
 
   it('counts a finding as new when the baseline is another image', async () => {

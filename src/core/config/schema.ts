@@ -139,7 +139,11 @@ export const scanSchema = z.strictObject({
   allowlist: relativePath.optional(),
   vex: z.array(relativePath).optional(),
   'only-new': z.boolean().default(false),
-  'max-db-age': duration.default('72h')
+  'max-db-age': duration.default('72h'),
+  'allow-empty-report': z
+    .boolean()
+    .default(false)
+    .describe('Pass a Trivy report without Results (an image with nothing to scan)')
 })
 
 const effectSize = z.strictObject({

@@ -1,7 +1,7 @@
 import { parseDuration } from '../duration.js'
 import { UserError } from '../errors.js'
 import type { AnalysisConfig } from '../config/index.js'
-import type { PrometheusOptions } from './prometheus.js'
+import { DEFAULT_TIMEOUT_MS, type PrometheusOptions } from './prometheus.js'
 
 type PrometheusConfig = NonNullable<AnalysisConfig['provider']>['prometheus']
 
@@ -55,6 +55,6 @@ export function prometheusOptions(
       insecureSkipVerify: config.tls['insecure-skip-verify']
     }
   }
-  if (config?.timeout) options.timeoutMs = parseDuration(config.timeout)
+  options.timeoutMs = config?.timeout ? parseDuration(config.timeout) : DEFAULT_TIMEOUT_MS
   return options
 }

@@ -8,6 +8,7 @@ export interface PrometheusOptions {
   basicAuth?: { username: string; password: string }
   headers?: Record<string, string>
   tls?: { caFile?: string; insecureSkipVerify?: boolean }
+  /** Of each request (default 30 s, as slipway.yaml's analysis.provider.prometheus.timeout). */
   timeoutMs?: number
   /** Attempts per query, for connection errors, 429 and 5xx answers. */
   attempts?: number
@@ -24,6 +25,8 @@ interface QueryResponse {
     result: { metric: Record<string, string>; values?: [number, string][] }[]
   }
 }
+
+export const DEFAULT_TIMEOUT_MS = 30_000
 
 /** Prometheus HTTP API range queries (`/api/v1/query_range`). */
 export class PrometheusProvider implements MetricsProvider {
@@ -94,7 +97,7 @@ export class PrometheusProvider implements MetricsProvider {
           method: 'POST',
           headers: { ...this.headers, 'Content-Type': 'application/x-www-form-urlencoded' },
           body,
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 10_000),
+          signal: AbortSignal.timeout(this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
           // @ts-expect-error undici's fetch option, absent from the DOM RequestInit type
           dispatcher: this.dispatcher
         })
@@ -126,7 +129,8 @@ export class PrometheusProvider implements MetricsProvider {
 }
 
 function describeFetchError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out'
+  // By name: AbortSignal.timeout's DOMException is not an Error of every realm (jest's vm).
+  if ((error as { name?: string } | undefined)?.name === 'TimeoutError') return 'timed out'
   const cause = (error as { cause?: { code?: string; message?: string } }).cause
   return cause?.code ?? cause?.message ?? String(error)
 }

@@ -32,6 +32,11 @@ export interface GatePolicy {
   ignoreUnfixed: boolean
   /** Fail closed when the vulnerability data is older than this many milliseconds. */
   maxDbAgeMs?: number
+  /**
+   * Let a Trivy report without Results pass: an image in which the scanner finds nothing to
+   * check (a static binary on scratch). Otherwise such a report fails closed.
+   */
+  allowEmptyReport?: boolean
 }
 
 export interface GateInputs {
@@ -230,6 +235,9 @@ function failClosedReason(inputs: GateInputs, dataAge: DataAge | undefined): str
           : `the vulnerability ${dataAge.what.replace(' ', ' was ')}`
       return `${subject} ${formatAge(dataAge.ageMs)} ago (${dataAge.at.toISOString()}), longer than max-db-age ${limit}: refresh the database or rescan`
     }
+  }
+  if (report.scannedTargets === 0 && !policy.allowEmptyReport) {
+    return `the ${report.scanner} report has no Results: it checked no packages in ${report.artifact.name || 'the artifact'} (its OS was not detected, or every scanner was skipped), and a scan that saw nothing does not pass; set allow-empty-report if the image really has nothing to scan`
   }
   if (policy.ignoreUnfixed && !report.hasFixInfo) {
     const by = report.scannerVersion ? ` (${report.scanner} ${report.scannerVersion})` : ''

@@ -61,6 +61,11 @@ export interface ScanReport {
   upstreamSuppressed: UpstreamSuppression[]
   /** False for reports without fix information (grype before 1.0). */
   hasFixInfo: boolean
+  /**
+   * Trivy: how many targets (OS packages, lock files, binaries) the scan covered, its Results.
+   * Grype's report does not say, so undefined there.
+   */
+  scannedTargets?: number
 }
 
 /** A report that cannot be used; the gate fails closed on it. */
@@ -111,6 +116,7 @@ class ReportCollector implements JsonVisitor {
     omit: ['Title', 'Description', 'PrimaryURL', 'CVSS']
   })
   private resultTarget: string | undefined
+  private results = 0
   private resultStart = 0
   private upstreamStart = 0
   private grypeMatches = 0
@@ -145,6 +151,7 @@ class ReportCollector implements JsonVisitor {
       )
     }
     if (path.length === 2 && path[0] === 'Results') {
+      this.results++
       this.resultTarget = undefined
       this.resultStart = this.findings.length
       this.upstreamStart = this.upstream.length
@@ -250,7 +257,8 @@ class ReportCollector implements JsonVisitor {
       ...dateField('createdAt', top.CreatedAt),
       findings: this.findings,
       upstreamSuppressed: this.upstream,
-      hasFixInfo: true
+      hasFixInfo: true,
+      scannedTargets: this.results
     }
   }
 
