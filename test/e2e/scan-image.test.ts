@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import type AjvDraft04 from 'ajv-draft-04'
 import type ajvFormats from 'ajv-formats'
+import { startActionsCache } from '../support/actions-cache.js'
 import { runSlipwayAction } from '../support/actions.js'
 import { expectInputError, expectNoCrash, itReportsConfigMistakes } from '../support/contract.js'
 import { cleanupRuns, tempDir } from '../support/runner.js'
@@ -216,8 +217,27 @@ describe('scan-image action', () => {
   describe('scanning by digest', () => {
     // No scanner can run here (no network for its database): a stand-in `trivy` on PATH records
     // how it was called, writes the database metadata Trivy keeps in --cache-dir, and writes a
-    // real Trivy report to --output.
-    function standIn(dbUpdatedAt: Date) {
+    // real Trivy report to --output. With `refresh: 'fails'` it cannot download a database, as
+    // Trivy without network: it fails, and with --skip-db-update it scans only when --cache-dir
+    // already holds a database (Trivy's words for both).
+    function standIn(
+      dbUpdatedAt: Date,
+      { refresh = 'works' }: { refresh?: 'works' | 'fails' } = {}
+    ) {
+      const database =
+        refresh === 'works'
+          ? [
+              'mkdir -p "$cache/db"',
+              `echo '{"Version":2,"UpdatedAt":"${dbUpdatedAt.toISOString()}"}' > "$cache/db/metadata.json"`
+            ]
+          : [
+              'if [ "$offline" != yes ]; then',
+              '  echo "FATAL init error: DB error: failed to download vulnerability DB" >&2; exit 1',
+              'fi',
+              'if [ ! -f "$cache/db/metadata.json" ]; then',
+              '  echo "FATAL --skip-db-update cannot be specified on the first run" >&2; exit 1',
+              'fi'
+            ]
       const dir = tempDir('slipway-standin-')
       const bin = path.join(dir, 'bin')
       mkdirSync(bin)
@@ -231,11 +251,11 @@ describe('scan-image action', () => {
           '  case "$1" in',
           '    --output) out="$2"; shift ;;',
           '    --cache-dir) cache="$2"; shift ;;',
+          '    --skip-db-update) offline=yes ;;',
           '  esac',
           '  shift',
           'done',
-          'mkdir -p "$cache/db"',
-          `echo '{"Version":2,"UpdatedAt":"${dbUpdatedAt.toISOString()}"}' > "$cache/db/metadata.json"`,
+          ...database,
           `cp ${path.join(SCAN_FIXTURES, 'trivy/alpine-39.json')} "$out"`,
           ''
         ].join('\n'),
@@ -274,6 +294,79 @@ describe('scan-image action', () => {
       expect(readFileSync(result.outputs.report, 'utf8')).toBe(fixtureText('trivy/alpine-39.json'))
       expect(validateSarif(JSON.parse(readFileSync(result.outputs.sarif, 'utf8')))).toBe(true)
       expect(result.summary).toMatch(/database updated \d{4}-\d\d-\d\dT/)
+    })
+
+    it('keeps the database in the Actions cache, and scans with it when a refresh fails', async () => {
+      const cache = await startActionsCache()
+      // Each run is a new runner with an empty RUNNER_TEMP at the same path, as GitHub's hosted
+      // runners have (the cache entry's version hashes the cached folder's path).
+      const runnerTemp = tempDir('slipway-runner-temp-')
+      const newRunner = () => {
+        rmSync(runnerTemp, { recursive: true, force: true })
+        mkdirSync(runnerTemp)
+        return { RUNNER_TEMP: runnerTemp, ...cache.env }
+      }
+      try {
+        const updated = new Date(Date.now() - 4 * 86_400_000)
+        const key = `slipway-trivy-db-linux-${new Date().toISOString().slice(0, 10)}`
+        const online = standIn(updated)
+        const first = await runSlipwayAction('scan-image', {
+          workspace: workspaceWith(),
+          inputs: { ...valid, 'max-db-age': '7d' },
+          env: { PATH: online.path, ...newRunner() }
+        })
+        expectNoCrash(first)
+        expect(cache.entries.map((e) => [e.key, e.finalized])).toEqual([[key, true]])
+        expect(await cache.archiveSize(cache.entries[0])).toBe(cache.entries[0].sizeBytes)
+
+        // A new runner: its cache folder is empty, and the database cannot be downloaded.
+        const offline = standIn(updated, { refresh: 'fails' })
+        const second = await runSlipwayAction('scan-image', {
+          workspace: workspaceWith(),
+          inputs: { ...valid, 'max-db-age': '7d' },
+          env: { PATH: offline.path, ...newRunner() }
+        })
+        expectNoCrash(second)
+        expect(second.log).toContain(`restored the trivy database from the cache (${key})`)
+        expect(
+          second.annotations.filter((a) => a.level === 'warning').map((a) => a.message)
+        ).toContain(
+          'trivy could not scan with a fresh database (FATAL init error: DB error: failed to download vulnerability DB); scanning with the cached one'
+        )
+        const reference = group(referenceOccurrences('trivy/alpine-39.json'))
+        expect(JSON.parse(second.outputs.counts)).toEqual(referenceCounts(reference.values()))
+        expect(second.summary).toContain(updated.toISOString())
+
+        // The same cached database, four days old, is too old for max-db-age 72h.
+        const third = await runSlipwayAction('scan-image', {
+          workspace: workspaceWith(),
+          inputs: { ...valid, 'max-db-age': '72h' },
+          env: { PATH: offline.path, ...newRunner() }
+        })
+        expect(third.exitCode).toBe(1)
+        expect(third.annotations.filter((a) => a.level === 'error').at(-1)?.message).toBe(
+          `scan gate failed closed: the vulnerability database was updated 4 days ago (${updated.toISOString()}), longer than max-db-age 72h: refresh the database or rescan`
+        )
+        // Only a freshly downloaded database is saved.
+        expect(cache.entries).toHaveLength(1)
+        expect(cache.violations).toEqual([])
+      } finally {
+        await cache.stop()
+      }
+    }, 60_000)
+
+    it('scans once without a cache when the refresh fails on a runner that has none', async () => {
+      const offline = standIn(new Date(), { refresh: 'fails' })
+      const result = await runSlipwayAction('scan-image', {
+        workspace: workspaceWith(),
+        inputs: valid,
+        env: { PATH: offline.path }
+      })
+      expect(result.exitCode).toBe(1)
+      expect(result.outputs.verdict).toBe('fail')
+      expect(result.annotations.filter((a) => a.level === 'error').at(-1)?.message).toMatch(
+        /^trivy failed \(exit 1\): FATAL init error: DB error: failed to download vulnerability DB$/
+      )
     })
 
     it('fails closed when the database is older than max-db-age', async () => {
