@@ -30908,6 +30908,8 @@ async function* chunksOf(body, size) {
         yield Buffer.concat(parts, length);
 }
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./src/core/image/docker-config.ts
 
 
@@ -30954,7 +30956,9 @@ class DockerConfigCredentials {
     async load() {
         let text;
         try {
-            text = await (0,promises_.readFile)(this.file, 'utf8');
+            // Synchronously: a small file, and node:fs/promises would cost a short command more to
+            // load than the read itself.
+            text = (0,external_node_fs_.readFileSync)(this.file, 'utf8');
         }
         catch (error) {
             if (error.code === 'ENOENT')

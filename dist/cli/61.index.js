@@ -1189,8 +1189,8 @@ async function* chunksOf(body, size) {
         yield Buffer.concat(parts, length);
 }
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var external_node_fs_promises_ = __webpack_require__(51455);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
@@ -1242,7 +1242,9 @@ class DockerConfigCredentials {
     async load() {
         let text;
         try {
-            text = await (0,external_node_fs_promises_.readFile)(this.file, 'utf8');
+            // Synchronously: a small file, and node:fs/promises would cost a short command more to
+            // load than the read itself.
+            text = (0,external_node_fs_.readFileSync)(this.file, 'utf8');
         }
         catch (error) {
             if (error.code === 'ENOENT')

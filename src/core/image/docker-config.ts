@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFileSync } from 'node:fs'
 import { homedir } from 'node:os'
 import path from 'node:path'
 import { UserError } from '../errors.js'
@@ -69,7 +69,9 @@ export class DockerConfigCredentials implements CredentialStore {
   private async load(): Promise<DockerConfig> {
     let text: string
     try {
-      text = await readFile(this.file, 'utf8')
+      // Synchronously: a small file, and node:fs/promises would cost a short command more to
+      // load than the read itself.
+      text = readFileSync(this.file, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {}
       throw new UserError(`cannot read ${this.file}: ${(error as Error).message}`)
