@@ -674,14 +674,19 @@ async function collect(src, dst, manifest, client, plan, depth) {
     }
 }
 async function transferBlob(src, dst, blob, client, sameRegistry, options) {
-    if (await client.blobExists(dst, blob.digest))
-        return 'skipped';
     let opened;
     if (sameRegistry) {
+        // No HEAD first: a mount answers 201 also when DST has the blob, and each request saved is a
+        // round trip to a registry that is rarely near.
         const mount = await client.mountBlob(dst, blob.digest, src.repository);
         if (mount.mounted)
             return 'mounted';
         opened = mount.location;
+    }
+    if (await client.blobExists(dst, blob.digest)) {
+        if (opened)
+            client.cancelUpload(dst, opened).catch(() => { });
+        return 'skipped';
     }
     try {
         await withRetry(async (attempt) => {

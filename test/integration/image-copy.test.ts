@@ -9,6 +9,7 @@ import {
   expectImageIn,
   fetchBlob,
   OCI_INDEX,
+  pushBlob,
   pushRandomImage,
   pushRandomIndex,
   resolveDigest,
@@ -76,6 +77,40 @@ describe('copyImage', () => {
     ])
   })
 
+  test('where the registry refuses mounts, streams the blobs DST lacks and skips the rest', async () => {
+    const refusing = await startProxy(registry, undefined, { refuseMounts: true })
+    try {
+      const from = uniqueRepository('copy/nomount-src')
+      const to = uniqueRepository('copy/nomount-dst')
+      const image = await pushRandomImage(registry, from, 'v1', { layers: [60_000, 30_000] })
+      // DST has the first layer already (a base image it shares), not the rest.
+      const [present, ...missing] = image.blobs
+      await pushBlob(registry, to, present)
+
+      const result = await copyImage(
+        ref(`${refusing.host}/${from}:v1`),
+        ref(`${refusing.host}/${to}:v1`),
+        client()
+      )
+
+      expect(result).toMatchObject({
+        digest: image.digest,
+        blobsMounted: 0,
+        blobsSkipped: 1,
+        blobsCopied: missing.length,
+        bytes: missing.reduce((sum, blob) => sum + blob.data.length, 0)
+      })
+      await expectImageIn(registry, to, image)
+      expect(await resolveDigest(registry, to, 'v1')).toBe(image.digest)
+      // Every mount was answered with an upload; the one for the blob DST has is cancelled.
+      const posts = refusing.requests.filter((r) => r.method === 'POST')
+      expect(posts.map((r) => r.status)).toEqual(image.blobs.map(() => 202))
+      expect(refusing.requests.filter((r) => r.method === 'DELETE')).toHaveLength(1)
+    } finally {
+      await refusing.stop()
+    }
+  })
+
   test('to another repository of the registry mounts every blob', async () => {
     const from = uniqueRepository('copy/mount-src')
     const to = uniqueRepository('copy/mount-dst')
@@ -100,6 +135,9 @@ describe('copyImage', () => {
     expect(
       mounts.every((m) => m.status === 201 && m.path.includes(`from=${encodeURIComponent(from)}`))
     ).toBe(true)
+    // A mount is asked for straight away: no HEAD of each blob first, a round trip each.
+    const heads = proxy.requests.slice(before).filter((r) => r.method === 'HEAD')
+    expect(heads.filter((r) => r.path.includes('/blobs/'))).toEqual([])
     expect(await resolveDigest(registry, to, 'release')).toBe(image.digest)
     await expectImageIn(registry, to, image)
   })

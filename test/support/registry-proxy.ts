@@ -6,6 +6,8 @@ import { seededRandom } from './random.js'
 // blob was uploaded") and, when asked, injects faults at random from a seed, bounded in
 // number: dropped connections, 500s, 429s with Retry-After, blob downloads cut off midway.
 // The Host header passes through, so the registry's upload locations point at the proxy.
+// With `refuseMounts` it drops mount= and from= from upload requests: the registry then opens
+// a plain upload (202), as a registry without cross-repository mounts answers.
 
 export type FaultKind = 'reset' | '500' | '429' | 'truncate'
 
@@ -38,7 +40,11 @@ export interface RegistryProxy {
   stop(): Promise<void>
 }
 
-export async function startProxy(target: string, faults?: FaultOptions): Promise<RegistryProxy> {
+export async function startProxy(
+  target: string,
+  faults?: FaultOptions,
+  { refuseMounts = false }: { refuseMounts?: boolean } = {}
+): Promise<RegistryProxy> {
   const requests: LoggedRequest[] = []
   const injected: LoggedRequest[] = []
   let options = faults
@@ -83,12 +89,19 @@ export async function startProxy(target: string, faults?: FaultOptions): Promise
       )
       return
     }
+    let path = req.url ?? '/'
+    if (refuseMounts && path.includes('/blobs/uploads/?')) {
+      const url = new URL(path, 'http://registry')
+      url.searchParams.delete('mount')
+      url.searchParams.delete('from')
+      path = `${url.pathname}${url.search}`
+    }
     const upstream = http.request(
       {
         host: targetHost,
         port: Number(targetPort),
         method: req.method,
-        path: req.url,
+        path,
         headers: req.headers,
         agent
       },

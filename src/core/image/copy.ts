@@ -9,7 +9,8 @@ import { withRetry, type RetryOptions } from './retry.js'
 // Copies an image by digest, moving as little as possible:
 //   - same repository: PUT the manifest bytes under the new tag; no blob moves;
 //   - another repository of the same registry: mount each blob (POST ?mount=&from=); a
-//     registry that answers 202 instead gets the blob streamed into the upload it opened;
+//     registry that answers 202 instead gets the blob streamed into the upload it opened, unless
+//     DST has it already;
 //   - another registry: stream each blob from a GET straight into the upload, in parallel,
 //     never touching disk, verifying its digest on the way.
 // An index is copied with all its children. Blobs go first, then child manifests (by digest),
@@ -155,12 +156,17 @@ async function transferBlob(
   sameRegistry: boolean,
   options: CopyOptions
 ): Promise<'copied' | 'mounted' | 'skipped'> {
-  if (await client.blobExists(dst, blob.digest)) return 'skipped'
   let opened: string | undefined
   if (sameRegistry) {
+    // No HEAD first: a mount answers 201 also when DST has the blob, and each request saved is a
+    // round trip to a registry that is rarely near.
     const mount = await client.mountBlob(dst, blob.digest, src.repository)
     if (mount.mounted) return 'mounted'
     opened = mount.location
+  }
+  if (await client.blobExists(dst, blob.digest)) {
+    if (opened) client.cancelUpload(dst, opened).catch(() => {})
+    return 'skipped'
   }
   try {
     await withRetry(async (attempt) => {
