@@ -20,8 +20,6 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __webpack_require__(57975);
 ;// CONCATENATED MODULE: ./src/core/canary/normal.ts
 // The standard normal distribution, computed the way R computes it, so p-values and
 // confidence intervals agree with R's wilcox.test to the last bits: the CDF by Cody's
@@ -2416,6 +2414,8 @@ function prometheusOptions(config, overrides = {}) {
     return options;
 }
 
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __webpack_require__(71604);
 ;// CONCATENATED MODULE: ./src/cli/canary.ts
 
 
@@ -2463,8 +2463,6 @@ failure limit, and prints the final verdict (same exit codes). PROMETHEUS_TOKEN,
 is sent as a bearer token. A metrics outage is inconclusive, never a pass.
 `;
 const DIRECTIONS = ['increase', 'decrease', 'either'];
-class CanaryUsageError extends Error {
-}
 async function canaryCommand(args, io) {
     const [subcommand, ...rest] = args;
     try {
@@ -2472,7 +2470,7 @@ async function canaryCommand(args, io) {
             return await judgeCommand(rest, io);
         if (subcommand === 'analyze')
             return await analyzeCommand(rest, io);
-        throw new CanaryUsageError(subcommand
+        throw new cli_io/* UsageError */.eb(subcommand
             ? `unknown subcommand "${subcommand}" (see slipway help canary)`
             : 'expected a subcommand: judge or analyze');
     }
@@ -2483,7 +2481,7 @@ async function canaryCommand(args, io) {
                 io.err(`slipway canary ${subcommand}: ${(0,core_errors/* formatUserError */.XR)(each)}\n`);
             return CANARY_EXIT.usage;
         }
-        if (error instanceof CanaryUsageError) {
+        if (error instanceof cli_io/* UsageError */.eb) {
             io.err(`slipway canary${subcommand ? ` ${subcommand}` : ''}: ${error.message}\n`);
             return CANARY_EXIT.usage;
         }
@@ -2491,30 +2489,20 @@ async function canaryCommand(args, io) {
     }
 }
 async function analyzeCommand(args, io) {
-    let values;
-    try {
-        values = (0,external_node_util_.parseArgs)({
-            args,
-            allowPositionals: false,
-            options: {
-                env: { type: 'string' },
-                prometheus: { type: 'string' },
-                config: { type: 'string' },
-                duration: { type: 'string' },
-                interval: { type: 'string' },
-                format: { type: 'string' }
-            }
-        }).values;
-    }
-    catch (error) {
-        throw new CanaryUsageError((0,core_errors/* errorMessage */.gJ)(error));
-    }
+    const values = (0,cli_io/* parseOptions */.Ac)(args, {
+        env: { type: 'string' },
+        prometheus: { type: 'string' },
+        config: { type: 'string' },
+        duration: { type: 'string' },
+        interval: { type: 'string' },
+        format: { type: 'string' }
+    });
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'markdown') {
-        throw new CanaryUsageError(`--format must be json or markdown, got "${format}"`);
+        throw new cli_io/* UsageError */.eb(`--format must be json or markdown, got "${format}"`);
     }
     if (!values.env)
-        throw new CanaryUsageError('--env is required');
+        throw new cli_io/* UsageError */.eb('--env is required');
     const durationMs = durationOption('--duration', values.duration);
     const intervalMs = durationOption('--interval', values.interval);
     const configFile = values.config ?? 'slipway.yaml';
@@ -2529,7 +2517,7 @@ async function analyzeCommand(args, io) {
         throw new core_errors/* UserError */.yo('no analysis.metrics to judge the canary by', { file: configFile });
     }
     if (!values.prometheus && !analysis.provider?.prometheus.url) {
-        throw new CanaryUsageError('--prometheus is required: the config names no Prometheus');
+        throw new cli_io/* UsageError */.eb('--prometheus is required: the config names no Prometheus');
     }
     const options = prometheusOptions(analysis.provider?.prometheus, {
         url: values.prometheus,
@@ -2560,36 +2548,26 @@ function durationOption(name, value) {
         return undefined;
     const ms = (0,duration/* parseDuration */.E)(value);
     if (ms === undefined)
-        throw new CanaryUsageError(`${name} must be a duration such as 30s or 5m, got "${value}"`);
+        throw new cli_io/* UsageError */.eb(`${name} must be a duration such as 30s or 5m, got "${value}"`);
     return ms;
 }
 async function judgeCommand(args, io) {
-    let values;
-    try {
-        values = (0,external_node_util_.parseArgs)({
-            args,
-            allowPositionals: false,
-            options: {
-                baseline: { type: 'string' },
-                canary: { type: 'string' },
-                config: { type: 'string' },
-                direction: { type: 'string', multiple: true },
-                'warmup-samples': { type: 'string' },
-                format: { type: 'string' }
-            }
-        }).values;
-    }
-    catch (error) {
-        throw new CanaryUsageError((0,core_errors/* errorMessage */.gJ)(error));
-    }
+    const values = (0,cli_io/* parseOptions */.Ac)(args, {
+        baseline: { type: 'string' },
+        canary: { type: 'string' },
+        config: { type: 'string' },
+        direction: { type: 'string', multiple: true },
+        'warmup-samples': { type: 'string' },
+        format: { type: 'string' }
+    });
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'markdown') {
-        throw new CanaryUsageError(`--format must be json or markdown, got "${format}"`);
+        throw new cli_io/* UsageError */.eb(`--format must be json or markdown, got "${format}"`);
     }
     if (!values.baseline)
-        throw new CanaryUsageError('--baseline is required');
+        throw new cli_io/* UsageError */.eb('--baseline is required');
     if (!values.canary)
-        throw new CanaryUsageError('--canary is required');
+        throw new cli_io/* UsageError */.eb('--canary is required');
     const warmupSamples = parseWarmup(values['warmup-samples']);
     const directions = parseDirections(values.direction ?? []);
     const baseline = parseSamplesFile(await readInput(values.baseline, io), values.baseline);
@@ -2600,7 +2578,7 @@ async function judgeCommand(args, io) {
     const metrics = metricData(baseline, canary, analysis);
     for (const name of directions.keys()) {
         if (!metrics.some((m) => m.settings.name === name)) {
-            throw new CanaryUsageError(`--direction ${name}=...: no metric "${name}" in the data or the config`);
+            throw new cli_io/* UsageError */.eb(`--direction ${name}=...: no metric "${name}" in the data or the config`);
         }
     }
     for (const m of metrics) {
@@ -2655,7 +2633,7 @@ function parseDirections(flags) {
         const name = flag.slice(0, at);
         const direction = flag.slice(at + 1);
         if (at <= 0 || !DIRECTIONS.includes(direction)) {
-            throw new CanaryUsageError(`--direction expects NAME=increase|decrease|either, got "${flag}"`);
+            throw new cli_io/* UsageError */.eb(`--direction expects NAME=increase|decrease|either, got "${flag}"`);
         }
         directions.set(name, direction);
     }
@@ -2665,7 +2643,7 @@ function parseWarmup(value) {
     if (value === undefined)
         return 0;
     if (!/^\d+$/.test(value))
-        throw new CanaryUsageError(`--warmup-samples expects a whole number, got "${value}"`);
+        throw new cli_io/* UsageError */.eb(`--warmup-samples expects a whole number, got "${value}"`);
     return Number(value);
 }
 

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
-import { parseArgs } from 'node:util'
 import {
   analysisSettings,
   defaultMetricSettings,
@@ -20,7 +19,7 @@ import { runAnalysis } from '../core/canary/analysis.js'
 import { parseDuration } from '../core/duration.js'
 import { PrometheusProvider } from '../core/metrics/prometheus.js'
 import { prometheusOptions } from '../core/metrics/prometheus-config.js'
-import type { Io } from './main.js'
+import { parseOptions, UsageError, type Io } from './io.js'
 
 /** pass 0; fail or marginal 1; usage and input errors 2; inconclusive 3. */
 export const CANARY_EXIT: Record<Verdict | 'usage', number> = {
@@ -61,14 +60,12 @@ is sent as a bearer token. A metrics outage is inconclusive, never a pass.
 
 const DIRECTIONS: readonly Direction[] = ['increase', 'decrease', 'either']
 
-class CanaryUsageError extends Error {}
-
 export async function canaryCommand(args: string[], io: Io): Promise<number> {
   const [subcommand, ...rest] = args
   try {
     if (subcommand === 'judge') return await judgeCommand(rest, io)
     if (subcommand === 'analyze') return await analyzeCommand(rest, io)
-    throw new CanaryUsageError(
+    throw new UsageError(
       subcommand
         ? `unknown subcommand "${subcommand}" (see slipway help canary)`
         : 'expected a subcommand: judge or analyze'
@@ -79,7 +76,7 @@ export async function canaryCommand(args: string[], io: Io): Promise<number> {
       for (const each of errors) io.err(`slipway canary ${subcommand}: ${formatUserError(each)}\n`)
       return CANARY_EXIT.usage
     }
-    if (error instanceof CanaryUsageError) {
+    if (error instanceof UsageError) {
       io.err(`slipway canary${subcommand ? ` ${subcommand}` : ''}: ${error.message}\n`)
       return CANARY_EXIT.usage
     }
@@ -88,28 +85,19 @@ export async function canaryCommand(args: string[], io: Io): Promise<number> {
 }
 
 async function analyzeCommand(args: string[], io: Io): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        env: { type: 'string' },
-        prometheus: { type: 'string' },
-        config: { type: 'string' },
-        duration: { type: 'string' },
-        interval: { type: 'string' },
-        format: { type: 'string' }
-      }
-    }).values
-  } catch (error) {
-    throw new CanaryUsageError(errorMessage(error))
-  }
+  const values = parseOptions(args, {
+    env: { type: 'string' },
+    prometheus: { type: 'string' },
+    config: { type: 'string' },
+    duration: { type: 'string' },
+    interval: { type: 'string' },
+    format: { type: 'string' }
+  })
   const format = values.format ?? 'json'
   if (format !== 'json' && format !== 'markdown') {
-    throw new CanaryUsageError(`--format must be json or markdown, got "${format}"`)
+    throw new UsageError(`--format must be json or markdown, got "${format}"`)
   }
-  if (!values.env) throw new CanaryUsageError('--env is required')
+  if (!values.env) throw new UsageError('--env is required')
   const durationMs = durationOption('--duration', values.duration)
   const intervalMs = durationOption('--interval', values.interval)
   const configFile = values.config ?? 'slipway.yaml'
@@ -123,7 +111,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
     throw new UserError('no analysis.metrics to judge the canary by', { file: configFile })
   }
   if (!values.prometheus && !analysis.provider?.prometheus.url) {
-    throw new CanaryUsageError('--prometheus is required: the config names no Prometheus')
+    throw new UsageError('--prometheus is required: the config names no Prometheus')
   }
   const options = prometheusOptions(analysis.provider?.prometheus, {
     url: values.prometheus,
@@ -165,34 +153,25 @@ function durationOption(name: string, value: string | undefined): number | undef
   if (value === undefined) return undefined
   const ms = parseDuration(value)
   if (ms === undefined)
-    throw new CanaryUsageError(`${name} must be a duration such as 30s or 5m, got "${value}"`)
+    throw new UsageError(`${name} must be a duration such as 30s or 5m, got "${value}"`)
   return ms
 }
 
 async function judgeCommand(args: string[], io: Io): Promise<number> {
-  let values
-  try {
-    values = parseArgs({
-      args,
-      allowPositionals: false,
-      options: {
-        baseline: { type: 'string' },
-        canary: { type: 'string' },
-        config: { type: 'string' },
-        direction: { type: 'string', multiple: true },
-        'warmup-samples': { type: 'string' },
-        format: { type: 'string' }
-      }
-    }).values
-  } catch (error) {
-    throw new CanaryUsageError(errorMessage(error))
-  }
+  const values = parseOptions(args, {
+    baseline: { type: 'string' },
+    canary: { type: 'string' },
+    config: { type: 'string' },
+    direction: { type: 'string', multiple: true },
+    'warmup-samples': { type: 'string' },
+    format: { type: 'string' }
+  })
   const format = values.format ?? 'json'
   if (format !== 'json' && format !== 'markdown') {
-    throw new CanaryUsageError(`--format must be json or markdown, got "${format}"`)
+    throw new UsageError(`--format must be json or markdown, got "${format}"`)
   }
-  if (!values.baseline) throw new CanaryUsageError('--baseline is required')
-  if (!values.canary) throw new CanaryUsageError('--canary is required')
+  if (!values.baseline) throw new UsageError('--baseline is required')
+  if (!values.canary) throw new UsageError('--canary is required')
   const warmupSamples = parseWarmup(values['warmup-samples'])
   const directions = parseDirections(values.direction ?? [])
 
@@ -205,9 +184,7 @@ async function judgeCommand(args: string[], io: Io): Promise<number> {
   const metrics = metricData(baseline, canary, analysis)
   for (const name of directions.keys()) {
     if (!metrics.some((m) => m.settings.name === name)) {
-      throw new CanaryUsageError(
-        `--direction ${name}=...: no metric "${name}" in the data or the config`
-      )
+      throw new UsageError(`--direction ${name}=...: no metric "${name}" in the data or the config`)
     }
   }
   for (const m of metrics) {
@@ -273,7 +250,7 @@ function parseDirections(flags: string[]): Map<string, Direction> {
     const name = flag.slice(0, at)
     const direction = flag.slice(at + 1) as Direction
     if (at <= 0 || !DIRECTIONS.includes(direction)) {
-      throw new CanaryUsageError(`--direction expects NAME=increase|decrease|either, got "${flag}"`)
+      throw new UsageError(`--direction expects NAME=increase|decrease|either, got "${flag}"`)
     }
     directions.set(name, direction)
   }
@@ -283,6 +260,6 @@ function parseDirections(flags: string[]): Map<string, Direction> {
 function parseWarmup(value: string | undefined): number {
   if (value === undefined) return 0
   if (!/^\d+$/.test(value))
-    throw new CanaryUsageError(`--warmup-samples expects a whole number, got "${value}"`)
+    throw new UsageError(`--warmup-samples expects a whole number, got "${value}"`)
   return Number(value)
 }

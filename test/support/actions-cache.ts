@@ -33,7 +33,6 @@ export interface CacheEntry {
   blob: string
   sizeBytes?: number
   finalized: boolean
-  createdAt: number
 }
 
 export interface ActionsCache {
@@ -117,7 +116,6 @@ export async function startActionsCache(): Promise<ActionsCache> {
   const token = 'actions-runtime-token-for-tests'
   const entries: CacheEntry[] = []
   const violations: string[] = []
-  let blobCount = 0
 
   const sasUrl = (blob: string, permissions: string) => {
     const sas = generateBlobSASQueryParameters(
@@ -138,14 +136,8 @@ export async function startActionsCache(): Promise<ActionsCache> {
       if (entries.some((e) => e.key === key && e.version === version)) {
         return { ok: false, message: `cache entry with key ${key} already exists` }
       }
-      const blob = `entry-${++blobCount}.tar`
-      entries.push({
-        key: key as string,
-        version: version as string,
-        blob,
-        finalized: false,
-        createdAt: Date.now()
-      })
+      const blob = `entry-${entries.length + 1}.tar`
+      entries.push({ key: key as string, version: version as string, blob, finalized: false })
       return { ok: true, signedUploadUrl: sasUrl(blob, 'cw') }
     },
     FinalizeCacheEntryUpload({ key, version, sizeBytes }) {
@@ -156,9 +148,8 @@ export async function startActionsCache(): Promise<ActionsCache> {
       return { ok: true, entryId: String(entries.indexOf(entry) + 1) }
     },
     GetCacheEntryDownloadURL({ key, restoreKeys, version }) {
-      const usable = entries
-        .filter((e) => e.finalized && e.version === version)
-        .sort((a, b) => b.createdAt - a.createdAt)
+      // entries is in the order they were made: reversed, newest first.
+      const usable = entries.filter((e) => e.finalized && e.version === version).reverse()
       // The key exactly first, then each restore key as a prefix, newest first.
       const match =
         usable.find((e) => e.key === key) ??

@@ -73,15 +73,20 @@ function countedId(id: string, others: string[]): string {
   return cves.length === 1 ? cves[0] : id
 }
 
+/** A fixture report as plain JSON. */
+function readReport(file: string) {
+  return JSON.parse(readFileSync(path.join(SCAN_FIXTURES, file), 'utf8'))
+}
+
 /** A Trivy report that lists no Results: the scan checked nothing. */
 export function referenceScannedNothing(file: string): boolean {
-  const raw = JSON.parse(readFileSync(path.join(SCAN_FIXTURES, file), 'utf8'))
+  const raw = readReport(file)
   return 'SchemaVersion' in raw && (raw.Results ?? []).length === 0
 }
 
 /* eslint-disable @typescript-eslint/no-explicit-any */
 export function referenceOccurrences(file: string): RefOccurrence[] {
-  const raw = JSON.parse(readFileSync(path.join(SCAN_FIXTURES, file), 'utf8'))
+  const raw = readReport(file)
   const out: RefOccurrence[] = []
   if ('SchemaVersion' in raw) {
     for (const result of raw.Results ?? []) {
