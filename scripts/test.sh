@@ -6,7 +6,9 @@
 #      end-to-end tests that run the bundles as the runner does;
 #   3. dockerd, the registry and Prometheus (scripts/services.sh start; installs the Debian packages
 #      when missing, which needs root), then their endpoints from <state>/env (SLIPWAY_TEST_*);
-#   4. jest over all projects, with any extra arguments: npm test -- --selectProjects unit
+#   4. the Kubernetes control plane (scripts/kube.sh start: builds it from its Go modules the first
+#      time on a machine, then etcd, kube-apiserver, controller-manager, scheduler and kwok);
+#   5. jest over all projects, with any extra arguments: npm test -- --selectProjects unit
 #
 # The services are stopped on exit, however the script ends, unless SLIPWAY_KEEP_SERVICES=1 or they
 # were already running before (then whoever started them stops them). Exit code: jest's, or that of
@@ -25,13 +27,20 @@ fi
 log "Node 24 for the end-to-end tests: $(bash scripts/node24.sh)"
 
 state="${SLIPWAY_SERVICES_DIR:-$PWD/.cache/services}"
-stop_services=no
+kube_state="${SLIPWAY_KUBE_DIR:-$PWD/.cache/kube}"
+stop_services=no stop_kube=no
 if [[ "${SLIPWAY_KEEP_SERVICES:-}" != 1 ]] && ! bash scripts/services.sh status >/dev/null 2>&1; then
   stop_services=yes
+fi
+if [[ "${SLIPWAY_KEEP_SERVICES:-}" != 1 ]] && ! bash scripts/kube.sh status >/dev/null 2>&1; then
+  stop_kube=yes
 fi
 
 cleanup() {
   local status=$?
+  if [[ $stop_kube == yes ]]; then
+    bash scripts/kube.sh stop >&2 || log "stopping the control plane failed; see above"
+  fi
   if [[ $stop_services == yes ]]; then
     bash scripts/services.sh stop >&2 || log "stopping the services failed; see above"
   fi
@@ -44,6 +53,9 @@ trap 'exit 143' TERM
 bash scripts/services.sh start >/dev/null
 # shellcheck source=/dev/null
 source "$state/env"
+bash scripts/kube.sh start >/dev/null
+# shellcheck source=/dev/null
+source "$kube_state/env"
 
 set +e
 NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" NODE_NO_WARNINGS=1 npx jest "$@"

@@ -21,6 +21,9 @@ Commands:
   canary     judge a canary's metric samples against the baseline's: slipway canary judge
   image      copy an image by digest between tags, repositories, registries: slipway image copy
   scan       gate a Trivy or Grype report on the vulnerability policy: slipway scan gate
+  deploy     deploy an image to an environment, with automatic rollback on failure
+  history    list the releases of an environment, from the cluster
+  status     say which release is live in an environment
   schema     print the JSON Schema of slipway.yaml
   help       show this help, or a command's: slipway help render
   version    print the version
@@ -70,6 +73,18 @@ const lazyCommands: Record<string, () => Promise<{ run: Command; help: string }>
   scan: async () => {
     const m = await import('./scan.js')
     return { run: m.scanCommand, help: m.SCAN_HELP }
+  },
+  deploy: async () => {
+    const m = await import('./deploy.js')
+    return { run: m.deployCommand, help: m.DEPLOY_HELP }
+  },
+  history: async () => {
+    const m = await import('./deploy.js')
+    return { run: m.historyCommand, help: m.HISTORY_HELP }
+  },
+  status: async () => {
+    const m = await import('./deploy.js')
+    return { run: m.statusCommand, help: m.STATUS_HELP }
   }
 }
 

@@ -196,7 +196,7 @@ export async function diffCommand(args: string[], io: Io): Promise<number> {
   return print(diffObjects(previous, current), environment, against)
 }
 
-async function render(values: Record<string, unknown>, io: Io): Promise<RenderResult> {
+export async function render(values: Record<string, unknown>, io: Io): Promise<RenderResult> {
   const environment = values.env
   if (typeof environment !== 'string') throw new UsageError('--env is required')
   const configFile = configFileOf(values, io)
@@ -213,7 +213,7 @@ async function render(values: Record<string, unknown>, io: Io): Promise<RenderRe
   })
 }
 
-function configFileOf(values: Record<string, unknown>, io: Io): string {
+export function configFileOf(values: Record<string, unknown>, io: Io): string {
   return path.resolve(io.cwd, (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE)
 }
 
@@ -221,7 +221,7 @@ function configFileOf(values: Record<string, unknown>, io: Io): string {
  * Prints every finding as `file:line: level: message [check]` on stderr (on a runner, also as
  * an annotation); false when one of them is an error.
  */
-function reportFindings(findings: Finding[], io: Io): boolean {
+export function reportFindings(findings: Finding[], io: Io): boolean {
   for (const finding of findings) {
     const error = findingError({ ...finding, location: relativeTo(io.cwd, finding) })
     const text = formatUserError(error)

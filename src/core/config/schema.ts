@@ -119,6 +119,51 @@ export const validationSchema = z.strictObject({
     .describe('Custom resources without a schema are skipped with a warning (false: an error)')
 })
 
+// The deploy settings; an environment may override any of them, so its copy has no defaults.
+const deployFields = {
+  timeout: [duration, 'How long every workload has to roll out'],
+  'history-limit': [
+    z.number().int().min(2).max(100),
+    'Release records kept per environment (the live one is always kept)'
+  ],
+  'lock-timeout': [duration, 'How long to wait for another deploy of the environment'],
+  'force-conflicts': [
+    z.boolean(),
+    'Take over fields another field manager owns instead of failing'
+  ],
+  concurrency: [z.number().int().min(1).max(64), 'Objects applied at once per install stage'],
+  'on-unfinished': [
+    z.enum(['roll-forward', 'fail']),
+    'A release left deploying by a run that stopped: mark it failed and go on, or stop'
+  ]
+} as const
+
+export const deploySchema = z.strictObject({
+  timeout: deployFields.timeout[0].default('10m').describe(deployFields.timeout[1]),
+  'history-limit': deployFields['history-limit'][0]
+    .default(10)
+    .describe(deployFields['history-limit'][1]),
+  'lock-timeout': deployFields['lock-timeout'][0]
+    .default('10m')
+    .describe(deployFields['lock-timeout'][1]),
+  'force-conflicts': deployFields['force-conflicts'][0]
+    .default(false)
+    .describe(deployFields['force-conflicts'][1]),
+  concurrency: deployFields.concurrency[0].default(8).describe(deployFields.concurrency[1]),
+  'on-unfinished': deployFields['on-unfinished'][0]
+    .default('roll-forward')
+    .describe(deployFields['on-unfinished'][1])
+})
+
+const deployOverrideSchema = z.strictObject(
+  Object.fromEntries(
+    Object.entries(deployFields).map(([key, [type, description]]) => [
+      key,
+      type.optional().describe(description)
+    ])
+  ) as { [K in keyof typeof deployFields]: z.ZodOptional<(typeof deployFields)[K][0]> }
+)
+
 export const environmentSchema = z.strictObject({
   namespace: name.describe('Kubernetes namespace'),
   cluster: z.string().optional().describe('A name for the cluster, shown in history and summaries'),
@@ -129,7 +174,8 @@ export const environmentSchema = z.strictObject({
   manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
   url: z.url().optional().describe('Where the environment is reachable, for GitHub deployments'),
   gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
-  policy: policySchema.optional().describe('Overrides the top-level policy levels')
+  policy: policySchema.optional().describe('Overrides the top-level policy levels'),
+  deploy: deployOverrideSchema.optional().describe('Overrides the top-level deploy settings')
 })
 
 export const scanSchema = z.strictObject({
@@ -290,7 +336,8 @@ export const configSchema = z.strictObject({
   scan: scanSchema.default(scanSchema.parse({})),
   policy: policySchema.optional(),
   validation: validationSchema.default(validationSchema.parse({})),
-  analysis: analysisSchema.optional()
+  analysis: analysisSchema.optional(),
+  deploy: deploySchema.default(deploySchema.parse({}))
 })
 
 /**
@@ -346,6 +393,7 @@ function promotionCycle(environments: Record<string, unknown>): string[] | undef
 
 export type Config = z.output<typeof configSchema>
 export type Environment = z.output<typeof environmentSchema>
+export type DeployConfig = z.output<typeof deploySchema>
 export type ManifestsSource = z.output<typeof manifestsSchema>
 export type AnalysisConfig = z.output<typeof analysisSchema>
 export type MetricConfig = z.output<typeof metricSchema>

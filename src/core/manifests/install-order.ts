@@ -43,6 +43,11 @@ const INSTALL_ORDER = [
 ]
 const RANK = new Map(INSTALL_ORDER.map((kind, index) => [kind, index]))
 
+/** A kind's place in the install order: kinds of one rank can be applied together. */
+export function installRank(kind: string): number {
+  return RANK.get(kind) ?? INSTALL_ORDER.length
+}
+
 /**
  * Sorts into Helm's install order; kinds Helm does not list come last, by kind. Ties are
  * broken by group, namespace and name, so the order never depends on the input's.
@@ -52,7 +57,7 @@ export function sortForInstall(manifests: Manifest[]): Manifest[] {
     const id = idOf(manifest.object)
     return {
       manifest,
-      rank: RANK.get(id.kind) ?? INSTALL_ORDER.length,
+      rank: installRank(id.kind),
       key: [id.kind, groupOf(id.apiVersion), id.namespace ?? '', id.name, id.apiVersion]
     }
   })
