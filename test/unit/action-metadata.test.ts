@@ -253,9 +253,20 @@ describe('action metadata', () => {
   it('reads the inputs of the adapters, including calls broken over lines', () => {
     const deploy = adapterContract('deploy').reads
     expect(deploy.map((r) => r.name).sort()).toEqual(
-      ['config', 'environment', 'image-ref', 'strategy', 'timeout'].sort()
+      [
+        'config',
+        'context',
+        'dry-run',
+        'environment',
+        'github-token',
+        'image-ref',
+        'kubeconfig',
+        'reason',
+        'record-deployment',
+        'timeout'
+      ].sort()
     )
-    expect(deploy.find((r) => r.name === 'timeout')?.fallback).toBe("'10m'")
+    expect(deploy.find((r) => r.name === 'dry-run')?.fallback).toBe('false')
     expect(adapterContract('setup').outputsSet).toEqual(['path', 'version', 'stdout', 'exit-code'])
   })
 })
