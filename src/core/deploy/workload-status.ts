@@ -131,23 +131,35 @@ export function workloadStatus(object: KubeObject): WorkloadStatus {
   }
 }
 
-/** The label selector of a workload's pods, as a query string. */
-export function podSelector(object: KubeObject): string | undefined {
-  const spec = isRecord(object.spec) ? object.spec : {}
-  const selector = isRecord(spec.selector) ? spec.selector : undefined
-  if (!selector) return undefined
-  const parts: string[] = []
-  if (isRecord(selector.matchLabels)) {
-    for (const [k, v] of Object.entries(selector.matchLabels)) parts.push(`${k}=${String(v)}`)
+/**
+ * Whether a label selector (matchLabels and matchExpressions, as a workload's spec.selector has
+ * it) selects an object with these labels. No selector selects nothing.
+ */
+export function selectorMatches(selector: unknown, labels: Record<string, string>): boolean {
+  if (!isRecord(selector)) return false
+  const matchLabels = isRecord(selector.matchLabels) ? selector.matchLabels : {}
+  const expressions = Array.isArray(selector.matchExpressions)
+    ? selector.matchExpressions.filter(isRecord)
+    : []
+  if (Object.keys(matchLabels).length === 0 && expressions.length === 0) return false
+  for (const [key, value] of Object.entries(matchLabels)) {
+    if (labels[key] !== String(value)) return false
   }
-  if (Array.isArray(selector.matchExpressions)) {
-    for (const e of selector.matchExpressions.filter(isRecord)) {
-      const values = Array.isArray(e.values) ? e.values.map(String).join(',') : ''
-      if (e.operator === 'In') parts.push(`${String(e.key)} in (${values})`)
-      else if (e.operator === 'NotIn') parts.push(`${String(e.key)} notin (${values})`)
-      else if (e.operator === 'Exists') parts.push(String(e.key))
-      else if (e.operator === 'DoesNotExist') parts.push(`!${String(e.key)}`)
-    }
+  for (const e of expressions) {
+    const key = String(e.key)
+    const values = Array.isArray(e.values) ? e.values.map(String) : []
+    const has = Object.hasOwn(labels, key)
+    const ok =
+      e.operator === 'In'
+        ? has && values.includes(labels[key])
+        : e.operator === 'NotIn'
+          ? !has || !values.includes(labels[key])
+          : e.operator === 'Exists'
+            ? has
+            : e.operator === 'DoesNotExist'
+              ? !has
+              : false
+    if (!ok) return false
   }
-  return parts.length > 0 ? parts.join(',') : undefined
+  return true
 }
