@@ -121,7 +121,11 @@ function classifyMetric(data: MetricData, options: JudgeOptions): MetricResult {
     return noData(base, settings, noDataReason(canary.counts, baseline.counts, settings))
   }
   // Sorted, so an infinity would be at an end.
-  if (![canarySorted, baselineSorted].every((s) => Number.isFinite(s[0] + s[s.length - 1]))) {
+  if (
+    ![canarySorted, baselineSorted].every(
+      (s) => Number.isFinite(s[0]) && Number.isFinite(s[s.length - 1])
+    )
+  ) {
     return error(
       base,
       'infinite samples (e.g. a histogram_quantile above the top bucket) cannot be ranked into an interval'

@@ -140,6 +140,14 @@ export async function analyzeLive<J extends Judgement>(
       }
     }
     if (due >= end) break
+    // Measuring can take longer than the analysis (a slow judge or metrics system): the
+    // duration still ends it, and a window cut short is no final judgement.
+    if (clock.now() >= end) {
+      return finish(
+        'inconclusive',
+        `the analysis passed its deadline (duration ${formatMs(options.durationMs)}) before the judgement at its end`
+      )
+    }
   }
 
   if (!last) return finish('inconclusive', 'no judgement could be made: every measurement failed')
@@ -183,4 +191,8 @@ async function measure<J extends Judgement>(
   } catch (error) {
     return { at, window, kind: 'error', error: errorMessage(error) }
   }
+}
+
+function formatMs(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`
 }
