@@ -51,8 +51,8 @@ describe('Prometheus sample values', () => {
 
   it('never passes two series of blanks, and fails them with on-no-data: fail', async () => {
     values = Array.from({ length: 10 }, (_, i) => (i % 2 ? '' : null))
-    const canary = { errors: await provider().range('q', window) }
-    const baseline = { errors: await provider().range('q', window) }
+    const canary = new Map([['errors', await provider().range('q', window)]])
+    const baseline = new Map([['errors', await provider().range('q', window)]])
     const metric = { name: 'errors', query: 'q' }
     const lenient = analysisSchema.parse({ metrics: [metric] })
     expect(judgeSamples(lenient, canary, baseline).verdict).toBe('inconclusive')

@@ -11,7 +11,8 @@ export interface Judgement {
   criticalFailure: boolean
 }
 
-export type Samples = Record<string, number[]>
+/** Samples per metric name; a Map, since metric names are data (even `__proto__`). */
+export type Samples = ReadonlyMap<string, number[]>
 export type Judge<J extends Judgement> = (canary: Samples, baseline: Samples) => J
 
 export interface LiveMetric {
@@ -174,7 +175,7 @@ async function measure<J extends Judgement>(
             ] as const
         )
       )
-      return Object.fromEntries(entries) as Samples
+      return new Map(entries) as Samples
     }
     const [canary, baseline] = await Promise.all([
       fetchSide(options.canary),
