@@ -11,12 +11,13 @@ import type { ImageReference } from './reference.js'
 import { describeErrorBody, RegistryError } from './registry-error.js'
 import { RegistryTransport, type CallTarget } from './registry-transport.js'
 import { isRetryableNetworkError, type RetryOptions } from './retry.js'
+import type { TransferLimits } from './transfer-guard.js'
 
 // A client for the OCI distribution API (the "Docker Registry HTTP API V2"): manifests, blobs,
 // uploads, mounts and tags, with authentication, retries and digest verification of
 // everything read.
 
-export interface RegistryClientOptions {
+export interface RegistryClientOptions extends TransferLimits {
   /** Where credentials come from; default ~/.docker/config.json (or $DOCKER_CONFIG). */
   credentials?: CredentialStore
   /**
@@ -61,7 +62,12 @@ export class RegistryClient {
     const transport = new RegistryTransport({
       insecure: options.insecure ?? [],
       retry: options.retry ?? {},
-      idleTimeoutMs: options.idleTimeoutMs
+      idleTimeoutMs: options.idleTimeoutMs,
+      limits: {
+        requestTimeoutMs: options.requestTimeoutMs,
+        minBytesPerSecond: options.minBytesPerSecond,
+        minRateWindowMs: options.minRateWindowMs
+      }
     })
     transport.auth = new Authenticator({
       credentials: options.credentials ?? new DockerConfigCredentials(),
