@@ -140,6 +140,9 @@ export const scanSchema = z.strictObject({
   vex: z.array(relativePath).optional(),
   'only-new': z.boolean().default(false),
   'max-db-age': duration.default('72h'),
+  'allowlist-max-expiry': duration
+    .default('365d')
+    .describe('How far ahead an allowlist entry may expire; a later date is an error'),
   'allow-empty-report': z
     .boolean()
     .default(false)
