@@ -115,6 +115,20 @@ describe('reports whose shape is not the scanner’s', () => {
   })
 })
 
+describe('what names the artifact and the scanner', () => {
+  it('fails closed on image names and versions that are not strings (found by fuzz-gates)', async () => {
+    const g = copy(grype)
+    g.source.target.repoDigests = [7]
+    await expectFailClosed(g, 'source.target.repoDigests')
+    const v = copy(grype)
+    v.descriptor.version = 1
+    await expectFailClosed(v, 'descriptor.version')
+    const t = copy(trivy)
+    t.Metadata = { RepoTags: 'alpine:3.10' }
+    await expectFailClosed(t, 'Metadata.RepoTags')
+  })
+})
+
 describe('severities the scanner does not write', () => {
   const odd = ['crit', '4', 9.8, null, '', 'HIGH\u0000', 'high', ' HIGH', true]
 

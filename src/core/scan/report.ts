@@ -283,6 +283,12 @@ class ReportCollector implements JsonVisitor {
         })
       }
     }
+    checkMetadata(top, file, [
+      [['Metadata', 'RepoDigests'], 'list'],
+      [['Metadata', 'RepoTags'], 'list'],
+      [['Trivy', 'Version'], 'string'],
+      [['ArtifactName'], 'string']
+    ])
     const metadata = (top.Metadata ?? {}) as TrivyMetadata
     const name = typeof top.ArtifactName === 'string' ? top.ArtifactName : ''
     const references = [...(metadata.RepoDigests ?? []), ...(metadata.RepoTags ?? [])].filter(
@@ -328,6 +334,15 @@ class ReportCollector implements JsonVisitor {
         file
       })
     }
+    checkMetadata(top, file, [
+      [['descriptor', 'version'], 'string'],
+      [['descriptor', 'timestamp'], 'string'],
+      [['source', 'type'], 'string'],
+      [['source', 'target', 'userInput'], 'string'],
+      [['source', 'target', 'manifestDigest'], 'string'],
+      [['source', 'target', 'repoDigests'], 'list'],
+      [['source', 'target', 'tags'], 'list']
+    ])
     const descriptor = top.descriptor as GrypeDescriptor
     const source = (top.source ?? {}) as GrypeSource
     const target = source.target
@@ -414,6 +429,35 @@ function refuseMisspelled(path: JsonPath, known: readonly string[]): void {
   const key = path[path.length - 1]
   const meant = typeof key === 'string' ? misspelledKey(key, known) : undefined
   if (meant) throw shapeError(path, `not a key the scanner writes (it writes ${meant})`)
+}
+
+/**
+ * What names the artifact (matched against VEX products) and the scanner: strings, and lists of
+ * strings, where present. The scanner writes nothing else there.
+ */
+function checkMetadata(
+  top: Record<string, unknown>,
+  file: string,
+  fields: [string[], 'string' | 'list'][]
+): void {
+  for (const [path, kind] of fields) {
+    let value: unknown = top
+    for (const key of path) value = isObject(value) ? value[key] : undefined
+    if (value === undefined) continue
+    const ok =
+      kind === 'string'
+        ? typeof value === 'string'
+        : Array.isArray(value) && value.every((item) => typeof item === 'string')
+    if (!ok) {
+      const wanted = kind === 'string' ? 'a string' : 'a list of strings'
+      throw new ReportError(
+        `${jsonPathText(path)}: expected ${wanted}, got ${describeValue(value)}`,
+        {
+          file
+        }
+      )
+    }
+  }
 }
 
 function shapeError(path: JsonPath, message: string): ReportError {
