@@ -332,7 +332,7 @@ async function speed() {
   // Both sides read the files: the JS side parses them as the CLI does.
   const baseline = core.parseSamplesFile(readFileSync(baselineFile, 'utf8'), baselineFile)
   const canary = core.parseSamplesFile(readFileSync(canaryFile, 'utf8'), canaryFile)
-  const names = Object.keys(canary)
+  const names = [...canary.keys()]
   const groups = {
     continuous: names.filter((n) => n.startsWith('cont-')),
     tied: names.filter((n) => n.startsWith('tied-')),
@@ -341,8 +341,8 @@ async function speed() {
   const metricsOf = (list) =>
     list.map((name) => ({
       settings: core.defaultMetricSettings(name),
-      canary: canary[name],
-      baseline: baseline[name]
+      canary: canary.get(name),
+      baseline: baseline.get(name)
     }))
   const inputs = Object.fromEntries(Object.entries(groups).map(([g, list]) => [g, metricsOf(list)]))
   // What SciPy computes, U and p, without the interval and classification.

@@ -2,6 +2,7 @@ import * as core from '@actions/core'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
+import { parseDuration } from '../core/duration.js'
 import { UserError } from '../core/errors.js'
 import {
   baseImageLine,
@@ -103,7 +104,8 @@ export async function run(): Promise<void> {
       vex: vex.map(resolve),
       ...(baselineFile ? { baselineFile } : {}),
       now,
-      ...(dbUpdatedAt ? { dbUpdatedAt } : {})
+      ...(dbUpdatedAt ? { dbUpdatedAt } : {}),
+      allowlistMaxExpiryMs: parseDuration(scan['allowlist-max-expiry'])
     })
 
     const dockerfilePath = resolve(dockerfile)

@@ -214,19 +214,17 @@ function metricData(
 ): MetricData[] {
   const configured = analysis?.metrics ?? []
   const names = new Set(configured.map((m) => m.name))
-  const extra = [...new Set([...Object.keys(canary), ...Object.keys(baseline)])].filter(
-    (n) => !names.has(n)
-  )
+  const extra = [...new Set([...canary.keys(), ...baseline.keys()])].filter((n) => !names.has(n))
   return [
     ...configured.map((m) => ({
       settings: metricSettings(m, analysis),
-      canary: canary[m.name] ?? [],
-      baseline: baseline[m.name] ?? []
+      canary: canary.get(m.name) ?? [],
+      baseline: baseline.get(m.name) ?? []
     })),
     ...extra.map((name) => ({
       settings: defaultMetricSettings(name, analysis),
-      canary: canary[name] ?? [],
-      baseline: baseline[name] ?? []
+      canary: canary.get(name) ?? [],
+      baseline: baseline.get(name) ?? []
     }))
   ]
 }

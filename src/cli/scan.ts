@@ -81,7 +81,8 @@ export async function scanCommand(args: string[], io: Io): Promise<number> {
         : []
     ).map(resolve),
     vex: [...(scan?.vex ?? []), ...options.vex].map(resolve),
-    ...(options.baseline ? { baselineFile: resolve(options.baseline) } : {})
+    ...(options.baseline ? { baselineFile: resolve(options.baseline) } : {}),
+    ...(scan ? { allowlistMaxExpiryMs: parseDuration(scan['allowlist-max-expiry']) } : {})
   })
 
   if (options.sarif && report) {

@@ -153,8 +153,34 @@ export function referenceCounts(findings: Iterable<RefFinding>): Record<Level, n
 }
 
 /** Whether `severity` is at or above `failOn` (unknown never is). */
+/** As docs/scan.md says: unknown blocks only under fail-on low ("any finding"). */
 export function refAtOrAbove(severity: Level, failOn: Exclude<Level, 'unknown'>): boolean {
-  return severity !== 'unknown' && LEVELS.indexOf(severity) <= LEVELS.indexOf(failOn)
+  if (severity === 'unknown') return failOn === 'low'
+  return LEVELS.indexOf(severity) <= LEVELS.indexOf(failOn)
+}
+
+const TRIVY_WRITES = ['CRITICAL', 'HIGH', 'MEDIUM', 'LOW', 'UNKNOWN']
+const GRYPE_WRITES = ['Critical', 'High', 'Medium', 'Low', 'Negligible', 'Unknown']
+
+/** Where a finding has a severity its scanner never writes (a real Grype report has one without). */
+export function referenceBadSeverity(file: string): string | undefined {
+  const raw = readReport(file)
+  if ('SchemaVersion' in raw) {
+    for (const [r, result] of (raw.Results ?? []).entries()) {
+      for (const [v, vulnerability] of (result.Vulnerabilities ?? []).entries()) {
+        if (!TRIVY_WRITES.includes(vulnerability.Severity)) {
+          return `Results[${r}].Vulnerabilities[${v}].Severity`
+        }
+      }
+    }
+    return undefined
+  }
+  for (const [m, match] of (raw.matches ?? []).entries()) {
+    if (!GRYPE_WRITES.includes(match.vulnerability.severity)) {
+      return `matches[${m}].vulnerability.severity`
+    }
+  }
+  return undefined
 }
 
 export function keyOf(f: { id: string; package: string; installed: string }): string {

@@ -54,7 +54,9 @@ describe('slipway scan gate', () => {
     expect(reference.some((f) => refAtOrAbove(f.severity, 'critical'))).toBe(false)
     const allowlist = path.join(dir, 'allow.yaml')
     const id = reference[0].id
-    await writeFile(allowlist, `- id: ${id}\n  reason: base image\n  expires: 2999-01-01\n`)
+    // Within the default horizon of allowlist-max-expiry (365 days from today).
+    const expires = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10)
+    await writeFile(allowlist, `- id: ${id}\n  reason: base image\n  expires: ${expires}\n`)
     const result = await slipway(
       'scan',
       'gate',
@@ -74,7 +76,7 @@ describe('slipway scan gate', () => {
     expect(json.suppressed[0]).toMatchObject({
       id,
       suppressedBy: 'allowlist',
-      reason: 'base image (until 2999-01-01)',
+      reason: `base image (until ${expires})`,
       source: `${allowlist}:1`
     })
   })

@@ -30,8 +30,8 @@ export function judgeSamples(
   const settings = analysisSettings(analysis)
   const metrics: MetricData[] = analysis.metrics.map((metric) => ({
     settings: metricSettings(metric, analysis),
-    canary: canary[metric.name] ?? [],
-    baseline: baseline[metric.name] ?? []
+    canary: canary.get(metric.name) ?? [],
+    baseline: baseline.get(metric.name) ?? []
   }))
   return judge(metrics, {
     confidenceLevel: settings.confidenceLevel,

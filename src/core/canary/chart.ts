@@ -10,8 +10,8 @@ export function metricChart(
   baseline: Samples,
   stepSeconds: number
 ): string {
-  const c = canary[name] ?? []
-  const b = baseline[name] ?? []
+  const c = canary.get(name) ?? []
+  const b = baseline.get(name) ?? []
   const points: { t: number; canary: number; baseline: number }[] = []
   for (let i = 0; i < Math.min(c.length, b.length); i++) {
     if (Number.isFinite(c[i]) && Number.isFinite(b[i])) {

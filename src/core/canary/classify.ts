@@ -1,5 +1,6 @@
 import { kayentaMannWhitney, ROOT_TOLERANCE, wilcoxPValue } from './mann-whitney.js'
 import { normalQuantile } from './normal.js'
+import { overflowSafeFactor } from './overflow-scale.js'
 import { AllTiedError, ShiftedRankSum } from './rank-sum.js'
 import { mean, meanRatio } from './stats.js'
 import type {
@@ -57,6 +58,8 @@ export function compareSamples(
   params: ClassifierParams,
   sorted?: { canary: Float64Array; baseline: Float64Array }
 ): ComparisonOutcome {
+  const factor = overflowSafeFactor(canary, baseline)
+  if (factor !== 1) return compareScaled(canary, baseline, params, factor)
   const samples = sorted
     ? new ShiftedRankSum(sorted.canary, sorted.baseline, true)
     : new ShiftedRankSum(canary, baseline)
@@ -78,6 +81,9 @@ export function compareSamples(
     interval = kayentaMannWhitney(tested, undefined, params.confidenceLevel)
     test = wilcoxPValue(tested)
   } catch (error) {
+    if (error instanceof RangeError) {
+      return { classification: 'Error', critical: false, decision: 'error', error: error.message }
+    }
     if (!(error instanceof AllTiedError)) throw error
     return {
       classification: 'Error',
@@ -126,6 +132,35 @@ export function compareSamples(
   if ((above && mayRise) || (below && mayFall)) decision = 'below-effect-size'
   else if (above || below) decision = 'allowed-direction'
   return { classification: 'Pass', critical: false, decision, details }
+}
+
+/**
+ * The comparison of both samples times `factor`, with the shifts reported at the samples'
+ * own scale (they may round to ±Infinity there; the decision was made where they do not).
+ */
+function compareScaled(
+  canary: readonly number[],
+  baseline: readonly number[],
+  params: ClassifierParams,
+  factor: number
+): ComparisonOutcome {
+  const outcome = compareSamples(
+    canary.map((v) => v * factor),
+    baseline.map((v) => v * factor),
+    params
+  )
+  const details = outcome.details
+  if (!details) return outcome
+  return {
+    ...outcome,
+    details: {
+      ...details,
+      estimate: details.estimate / factor,
+      ciLower: details.ciLower / factor,
+      ciUpper: details.ciUpper / factor,
+      band: details.band / factor
+    }
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import { compareSamples, KAYENTA_CONFIDENCE_LEVEL, KAYENTA_TOLERANCE } from './classify.js'
+import { checkGuard, guardReason } from './guard.js'
 import { clean, type RawSample } from './preprocess.js'
 import { comparisonReason, formatNumber, noDataReason, thresholdReason } from './reasons.js'
 import {
@@ -13,6 +14,7 @@ import { sortFloat64 } from './sort.js'
 import { summarize, type Summary } from './stats.js'
 import { aggregate, checkThreshold } from './threshold.js'
 import type {
+  GuardDetails,
   Judgement,
   KayentaClassification,
   MetricResult,
@@ -121,7 +123,11 @@ function classifyMetric(data: MetricData, options: JudgeOptions): MetricResult {
     return noData(base, settings, noDataReason(canary.counts, baseline.counts, settings))
   }
   // Sorted, so an infinity would be at an end.
-  if (![canarySorted, baselineSorted].every((s) => Number.isFinite(s[0] + s[s.length - 1]))) {
+  if (
+    ![canarySorted, baselineSorted].every(
+      (s) => Number.isFinite(s[0]) && Number.isFinite(s[s.length - 1])
+    )
+  ) {
     return error(
       base,
       'infinite samples (e.g. a histogram_quantile above the top bucket) cannot be ranked into an interval'
@@ -142,13 +148,55 @@ function classifyMetric(data: MetricData, options: JudgeOptions): MetricResult {
     },
     { canary: canarySorted, baseline: baselineSorted }
   )
-  return {
+  const result: MetricResult = {
     ...base,
     classification: outcome.classification,
     reason: comparisonReason(outcome, settings),
     criticalFailure: outcome.critical,
     scoredAs: outcome.classification,
     comparison: outcome.details
+  }
+  if (!settings.guard) return result
+  return withGuard(
+    result,
+    checkGuard(
+      settings.guard,
+      settings.direction,
+      { values: canary.values, sorted: canarySorted },
+      { values: baseline.values, sorted: baselineSorted }
+    ),
+    settings
+  )
+}
+
+/**
+ * The guard decides only where Kayenta's rule passed: a High or Low stands, and a metric
+ * that could not be compared stays an error.
+ */
+function withGuard(
+  result: MetricResult,
+  guard: GuardDetails,
+  settings: MetricSettings
+): MetricResult {
+  if (result.classification !== 'Pass') return { ...result, guard }
+  if (Number.isNaN(guard.ratio)) {
+    return {
+      ...result,
+      classification: 'Error',
+      scoredAs: 'Error',
+      reason: `cannot judge: the guard's ratio of ${guard.statistic}s needs values of at least 0 (canary ${formatNumber(guard.canary)}, baseline ${formatNumber(guard.baseline)})`,
+      guard
+    }
+  }
+  if (!guard.tripped) return { ...result, guard }
+  const classification = guard.tripped === 'max-ratio' ? 'High' : 'Low'
+  return {
+    ...result,
+    classification,
+    scoredAs: classification,
+    reason: `${guardReason(guard)}; Kayenta's rule alone: ${result.reason}${settings.critical ? '; critical failure' : ''}`,
+    criticalFailure: settings.critical,
+    guard
   }
 }
 

@@ -11,7 +11,8 @@ export interface Judgement {
   criticalFailure: boolean
 }
 
-export type Samples = Record<string, number[]>
+/** Samples per metric name; a Map, since metric names are data (even `__proto__`). */
+export type Samples = ReadonlyMap<string, number[]>
 export type Judge<J extends Judgement> = (canary: Samples, baseline: Samples) => J
 
 export interface LiveMetric {
@@ -140,6 +141,14 @@ export async function analyzeLive<J extends Judgement>(
       }
     }
     if (due >= end) break
+    // Measuring can take longer than the analysis (a slow judge or metrics system): the
+    // duration still ends it, and a window cut short is no final judgement.
+    if (clock.now() >= end) {
+      return finish(
+        'inconclusive',
+        `the analysis passed its deadline (duration ${formatMs(options.durationMs)}) before the judgement at its end`
+      )
+    }
   }
 
   if (!last) return finish('inconclusive', 'no judgement could be made: every measurement failed')
@@ -166,7 +175,7 @@ async function measure<J extends Judgement>(
             ] as const
         )
       )
-      return Object.fromEntries(entries) as Samples
+      return new Map(entries) as Samples
     }
     const [canary, baseline] = await Promise.all([
       fetchSide(options.canary),
@@ -183,4 +192,8 @@ async function measure<J extends Judgement>(
   } catch (error) {
     return { at, window, kind: 'error', error: errorMessage(error) }
   }
+}
+
+function formatMs(ms: number): string {
+  return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`
 }

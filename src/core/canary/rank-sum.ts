@@ -81,6 +81,8 @@ export class ShiftedRankSum {
   }
 
   evaluate(d: number): void {
+    // x - d must stay comparable: a NaN or infinite shift would stall the merge.
+    if (!Number.isFinite(d)) throw new RangeError(`cannot rank at shift ${d}`)
     if (this.shiftKeepsXApart(d)) {
       if (this.apartFromY(d)) return
       let below = this.worthStartingFromLastPositions(d)
@@ -370,6 +372,7 @@ export class ShiftedRankSum {
       }
       if (yv <= xv) b = yCounts[j++]
       const t = a + b
+      if (t === 0) throw new RangeError(`cannot rank at shift ${d}: the values do not compare`)
       if (a > 0) rankSum += a * (placed + (t + 1) / 2)
       if (t > 1) tieTerm += t * t * t - t
       placed += t

@@ -2,8 +2,8 @@ import { UserError } from '../errors.js'
 import { isRecord } from '../records.js'
 import type { RawSample } from './preprocess.js'
 
-/** Samples per metric name, in time order; null is a missing sample. */
-export type SampleSet = Record<string, RawSample[]>
+/** Samples per metric name, in time order; null is a missing sample. A Map: names are data. */
+export type SampleSet = Map<string, RawSample[]>
 
 /**
  * Reads `{"metrics": {"<name>": [numbers or null]}}`. Mistakes become a UserError naming
@@ -24,7 +24,7 @@ export function parseSamplesFile(text: string, file: string): SampleSet {
   if (!isRecord(document) || !isRecord(document.metrics)) {
     throw new UserError('expected {"metrics": {"<name>": [numbers or null]}}', { file })
   }
-  const samples: SampleSet = {}
+  const samples: SampleSet = new Map()
   for (const [name, values] of Object.entries(document.metrics)) {
     if (!Array.isArray(values))
       throw new UserError(`metrics.${name}: expected an array of numbers or null`, { file })
@@ -38,7 +38,7 @@ export function parseSamplesFile(text: string, file: string): SampleSet {
         )
       }
     })
-    samples[name] = values as RawSample[]
+    samples.set(name, values as RawSample[])
   }
   return samples
 }

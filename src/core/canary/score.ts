@@ -41,9 +41,11 @@ export function weightedSumScore(
       tallies.set(group, tally)
     }
   }
+  // Group names are data: only the weights' own entries count (not `constructor` & co).
+  const weights = new Map(Object.entries(groupWeights))
   const names = [...tallies.keys()]
-  const weighted = names.filter((name) => groupWeights[name] !== undefined)
-  const given = weighted.reduce((sum, name) => sum + groupWeights[name], 0)
+  const weighted = names.filter((name) => weights.has(name))
+  const given = weighted.reduce((sum, name) => sum + weights.get(name)!, 0)
   const unweightedCount = names.length - weighted.length
   const share = unweightedCount > 0 ? Math.max(0, 100 - given) / unweightedCount : 0
   const groups: GroupScore[] = names.map((name) => {
@@ -52,7 +54,7 @@ export function weightedSumScore(
       name,
       score: countable === 0 ? 0 : (100 * pass) / countable,
       noData: countable === 0,
-      weight: groupWeights[name] ?? share
+      weight: weights.get(name) ?? share
     }
   })
 

@@ -77,7 +77,16 @@ export function metricSettings(metric: MetricConfig, analysis?: AnalysisConfig):
     outliers: {
       strategy: metric.outliers?.strategy ?? 'keep',
       factor: metric.outliers?.factor ?? DEFAULT_OUTLIER_FACTOR
-    }
+    },
+    ...(metric.guard
+      ? {
+          guard: {
+            maxRatio: metric.guard['max-ratio'],
+            minRatio: metric.guard['min-ratio'],
+            percentile: metric.guard.percentile
+          }
+        }
+      : {})
   }
 }
 

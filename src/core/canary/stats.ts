@@ -40,9 +40,14 @@ export function summarize(values: ArrayLike<number>, sorted?: ArrayLike<number>)
 }
 
 export function mean(values: ArrayLike<number>): number {
+  const n = values.length
   let sum = 0
-  for (let i = 0; i < values.length; i++) sum += values[i]
-  return sum / values.length
+  for (let i = 0; i < n; i++) sum += values[i]
+  if (Number.isFinite(sum)) return sum / n
+  // Finite values near Number.MAX_VALUE overflow the sum: add up their shares instead.
+  let average = 0
+  for (let i = 0; i < n; i++) average += values[i] / n
+  return average
 }
 
 /** The middle value, or the mean of the two middle values (R's median). */

@@ -37,6 +37,27 @@ export interface ThresholdSettings {
   aggregate: ThresholdAggregate
 }
 
+/** slipway's limit on canary / baseline, beside Kayenta's rule (docs/canary.md). */
+export interface GuardSettings {
+  maxRatio?: number
+  minRatio?: number
+  /** Compare this percentile (R-7) instead of the mean. */
+  percentile?: number
+}
+
+export interface GuardDetails {
+  /** `mean`, or `p90` for a percentile. */
+  statistic: string
+  canary: number
+  baseline: number
+  /** canary / baseline; Infinity when only the baseline is 0, NaN for negative values. */
+  ratio: number
+  maxRatio?: number
+  minRatio?: number
+  /** Which limit the ratio crossed, in a direction the metric calls bad. */
+  tripped?: 'max-ratio' | 'min-ratio'
+}
+
 /** Everything the judge needs to know about one metric, defaults resolved. */
 export interface MetricSettings {
   name: string
@@ -50,6 +71,7 @@ export interface MetricSettings {
   minSamples: number
   nanStrategy: NanStrategy
   outliers: OutlierSettings
+  guard?: GuardSettings
 }
 
 export interface SampleCounts {
@@ -119,6 +141,7 @@ export interface MetricResult {
   comparison?: ComparisonDetails
   threshold?: ThresholdDetails
   effectSizeThresholds?: EffectSizeSettings
+  guard?: GuardDetails
 }
 
 export interface GroupScore {

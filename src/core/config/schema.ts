@@ -186,6 +186,9 @@ export const scanSchema = z.strictObject({
   vex: z.array(relativePath).optional(),
   'only-new': z.boolean().default(false),
   'max-db-age': duration.default('72h'),
+  'allowlist-max-expiry': duration
+    .default('365d')
+    .describe('How far ahead an allowlist entry may expire; a later date is an error'),
   'allow-empty-report': z
     .boolean()
     .default(false)
@@ -211,41 +214,74 @@ const effectSize = z.strictObject({
   'critical-decrease': z.number().positive().optional()
 })
 
-export const metricSchema = z.strictObject({
-  name: z.string().min(1),
-  query: z
-    .string()
-    .min(1)
-    .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
-  group: z.string().default('default'),
-  direction: z.enum(['increase', 'decrease', 'either']).default('either'),
-  critical: z.boolean().default(false),
-  'effect-size': effectSize.optional(),
-  threshold: z
-    .strictObject({
-      max: z.number().optional(),
-      min: z.number().optional(),
-      aggregate: z
-        .enum(['mean', 'median', 'max', 'min', 'last'])
-        .default('mean')
-        .describe("How the canary's samples become the one value checked")
-    })
-    .optional()
-    .describe('A single-value check instead of a comparison with the baseline'),
-  'on-no-data': z.enum(['fail', 'inconclusive', 'pass']).default('inconclusive'),
-  'min-samples': z.number().int().positive().optional(),
-  'nan-strategy': z
-    .enum(['remove', 'replace'])
-    .default('remove')
-    .describe('Missing samples are dropped, or counted as 0 (Kayenta: nanStrategy)'),
-  outliers: z
-    .strictObject({
-      strategy: z.enum(['keep', 'remove']).default('keep'),
-      factor: z.number().positive().default(3).describe('IQR fence factor')
-    })
-    .optional()
-    .describe("Kayenta's IQR outlier removal, off by default")
-})
+const guard = z
+  .strictObject({
+    'max-ratio': z
+      .number()
+      .positive()
+      .optional()
+      .describe('Fail (High) when the canary statistic is more than this times the baseline one'),
+    'min-ratio': z
+      .number()
+      .positive()
+      .optional()
+      .describe('Fail (Low) when the canary statistic is less than this times the baseline one'),
+    percentile: z
+      .number()
+      .gt(0)
+      .max(100)
+      .optional()
+      .describe('Compare this percentile of each side (R-7) instead of the mean')
+  })
+  .refine((g) => g['max-ratio'] !== undefined || g['min-ratio'] !== undefined, {
+    message: 'expected max-ratio or min-ratio'
+  })
+
+export const metricSchema = z
+  .strictObject({
+    name: z.string().min(1),
+    query: z
+      .string()
+      .min(1)
+      .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
+    group: z.string().default('default'),
+    direction: z.enum(['increase', 'decrease', 'either']).default('either'),
+    critical: z.boolean().default(false),
+    'effect-size': effectSize.optional(),
+    threshold: z
+      .strictObject({
+        max: z.number().optional(),
+        min: z.number().optional(),
+        aggregate: z
+          .enum(['mean', 'median', 'max', 'min', 'last'])
+          .default('mean')
+          .describe("How the canary's samples become the one value checked")
+      })
+      .optional()
+      .describe('A single-value check instead of a comparison with the baseline'),
+    'on-no-data': z.enum(['fail', 'inconclusive', 'pass']).default('inconclusive'),
+    'min-samples': z.number().int().positive().optional(),
+    'nan-strategy': z
+      .enum(['remove', 'replace'])
+      .default('remove')
+      .describe('Missing samples are dropped, or counted as 0 (Kayenta: nanStrategy)'),
+    outliers: z
+      .strictObject({
+        strategy: z.enum(['keep', 'remove']).default('keep'),
+        factor: z.number().positive().default(3).describe('IQR fence factor')
+      })
+      .optional()
+      .describe("Kayenta's IQR outlier removal, off by default"),
+    guard: guard
+      .optional()
+      .describe(
+        "A limit on canary / baseline (mean or a percentile) checked besides Kayenta's rule, which can pass large shifts of part of the samples"
+      )
+  })
+  .refine((m) => !(m.guard && m.threshold), {
+    message: 'guard compares with the baseline: a threshold metric has none',
+    path: ['guard']
+  })
 
 export const analysisSchema = z.strictObject({
   provider: z

@@ -4,7 +4,6 @@ import path from 'node:path'
 import { UserError } from '../errors.js'
 import { registryAliases, type Credential, type CredentialStore } from './credentials.js'
 import { DOCKER_HUB } from './reference.js'
-import { oneLine } from './registry-error.js'
 
 // Credentials as `docker login` leaves them in ~/.docker/config.json (or $DOCKER_CONFIG):
 //   credHelpers: { "<registry>": "<name>" }  ask docker-credential-<name> for that registry
@@ -110,7 +109,10 @@ export class DockerConfigCredentials implements CredentialStore {
     if (result.exitCode !== 0) {
       const said = `${result.stdout} ${result.stderr}`.trim()
       if (/credentials not found/i.test(said) || said === '') return undefined
-      throw new UserError(`${program} get failed for ${serverAddress}: ${oneLine(said)}`)
+      // Its output is not shown: a helper may print the secret it failed to store or read.
+      throw new UserError(
+        `${program} get failed for ${serverAddress} (exit ${result.exitCode}; its output is not shown, as it may hold credentials)`
+      )
     }
     let answer: { Username?: string; Secret?: string }
     try {

@@ -2,6 +2,7 @@ import http, { type Agent, type IncomingHttpHeaders, type IncomingMessage } from
 import { isIP } from 'node:net'
 import { pipeline } from 'node:stream/promises'
 import type { Readable } from 'node:stream'
+import { guardTransfer, type TransferLimits } from './transfer-guard.js'
 
 // One HTTP exchange over node:http(s), with keep-alive connections, streaming request and
 // response bodies, and an idle timeout. No retries, redirects or auth here: registry.ts does
@@ -17,6 +18,8 @@ export interface HttpRequest {
   insecureTls?: boolean
   /** Fail when the connection is idle this long (default 60 s). */
   idleTimeoutMs?: number
+  /** A deadline for the whole exchange and a minimum transfer rate (transfer-guard.ts). */
+  limits?: TransferLimits
 }
 
 export interface HttpResponse {
@@ -75,13 +78,21 @@ export async function send(request: HttpRequest): Promise<HttpResponse> {
       settled = true
       reject(error)
     }
+    let answer: IncomingMessage | undefined
     const req = client.request(url, { method, headers, agent, timeout: idle }, (res) => {
       if (settled) {
         res.destroy()
         return
       }
       settled = true
+      answer = res
+      guard.response(res)
       resolve(wrap(res, url, method === 'HEAD'))
+    })
+    const guard = guardTransfer(req, url.host, request.limits ?? {}, (error) => {
+      // The reader of the answer's body gets the error, not a bare "aborted".
+      answer?.destroy(error)
+      req.destroy(error)
     })
     req.on('error', fail)
     req.on('timeout', () => req.destroy(new HttpTimeoutError(url, idle)))

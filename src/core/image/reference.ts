@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { hasUserinfo, redactUserinfo } from './redact.js'
 import { parseDigest } from './digest.js'
 
 // Image references, parsed and normalised as Docker does (github.com/distribution/reference):
@@ -91,7 +92,7 @@ export function registryApiHost(registry: string): string {
 }
 
 function invalid(text: string, reason: string): UserError {
-  return new UserError(`invalid image reference "${text}": ${reason}`)
+  return new UserError(redactUserinfo(`invalid image reference "${text}": ${reason}`))
 }
 
 /**
@@ -100,6 +101,9 @@ function invalid(text: string, reason: string): UserError {
  */
 export function parseReference(text: string): ImageReference {
   if (typeof text !== 'string' || text.trim() === '') throw invalid(String(text), 'it is empty')
+  if (hasUserinfo(text)) {
+    throw invalid(text, 'credentials do not belong in an image reference: use docker login')
+  }
   if (text !== text.trim()) throw invalid(text, 'it has leading or trailing spaces')
   if (IDENTIFIER.test(text)) {
     throw invalid(text, 'a 64-character hexadecimal string is an image ID, not a repository name')

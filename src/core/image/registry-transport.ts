@@ -4,6 +4,7 @@ import { DigestMismatchError } from './digest.js'
 import { isLoopbackHost, send, type HttpRequest, type HttpResponse } from './http.js'
 import { registryApiHost } from './reference.js'
 import { describeErrorBody, RegistryError } from './registry-error.js'
+import { TransferLimitError, type TransferLimits } from './transfer-guard.js'
 import {
   isRetryableNetworkError,
   isRetryableStatus,
@@ -44,6 +45,7 @@ export interface TransportOptions {
   insecure: string[]
   retry: RetryOptions
   idleTimeoutMs?: number
+  limits?: TransferLimits
 }
 
 export class RegistryTransport {
@@ -83,10 +85,14 @@ export class RegistryTransport {
           headers: { ...call.headers, ...(authorization ? { authorization } : {}) },
           body: call.body,
           insecureTls: this.isInsecure(url.host),
-          idleTimeoutMs: this.options.idleTimeoutMs
+          idleTimeoutMs: this.options.idleTimeoutMs,
+          limits: this.options.limits
         })
       } catch (error) {
         if (error instanceof RegistryError || error instanceof DigestMismatchError) throw error
+        if (error instanceof TransferLimitError) {
+          throw new RegistryError(`${call.what}: ${error.message}`)
+        }
         const network = isRetryableNetworkError(error)
         const message = `${call.what}: ${networkMessage(error)}`
         if (!network || !replayable) throw new RegistryError(message, { retryable: network })
@@ -237,7 +243,8 @@ export class RegistryTransport {
         response = await send({
           ...request,
           insecureTls: this.isInsecure(request.url.host),
-          idleTimeoutMs: this.options.idleTimeoutMs
+          idleTimeoutMs: this.options.idleTimeoutMs,
+          limits: this.options.limits
         })
       } catch (error) {
         if (!isRetryableNetworkError(error))

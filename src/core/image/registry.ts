@@ -7,16 +7,18 @@ import { digestOf, DigestMismatchError, DigestVerifier, isDigest, shortDigest } 
 import { DockerConfigCredentials } from './docker-config.js'
 import { manifestMediaType } from './manifest.js'
 import { bareMediaType, isImageManifestType, isIndexType, MANIFEST_ACCEPT } from './media-types.js'
+import type { HttpResponse } from './http.js'
 import type { ImageReference } from './reference.js'
-import { describeErrorBody, RegistryError } from './registry-error.js'
+import { describeErrorBody, oneLine, RegistryError } from './registry-error.js'
 import { RegistryTransport, type CallTarget } from './registry-transport.js'
 import { isRetryableNetworkError, type RetryOptions } from './retry.js'
+import type { TransferLimits } from './transfer-guard.js'
 
 // A client for the OCI distribution API (the "Docker Registry HTTP API V2"): manifests, blobs,
 // uploads, mounts and tags, with authentication, retries and digest verification of
 // everything read.
 
-export interface RegistryClientOptions {
+export interface RegistryClientOptions extends TransferLimits {
   /** Where credentials come from; default ~/.docker/config.json (or $DOCKER_CONFIG). */
   credentials?: CredentialStore
   /**
@@ -61,7 +63,12 @@ export class RegistryClient {
     const transport = new RegistryTransport({
       insecure: options.insecure ?? [],
       retry: options.retry ?? {},
-      idleTimeoutMs: options.idleTimeoutMs
+      idleTimeoutMs: options.idleTimeoutMs,
+      limits: {
+        requestTimeoutMs: options.requestTimeoutMs,
+        minBytesPerSecond: options.minBytesPerSecond,
+        minRateWindowMs: options.minRateWindowMs
+      }
     })
     transport.auth = new Authenticator({
       credentials: options.credentials ?? new DockerConfigCredentials(),
@@ -89,11 +96,11 @@ export class RegistryClient {
     response.discard()
     if (response.status === 404) return undefined
     if (response.status !== 200) throw await this.transport.failure(response, what)
-    const digest = response.header('docker-content-digest')
+    const digest = saidDigest(response, what, ref.registry)
     const mediaType = bareMediaType(response.header('content-type'))
     const size = Number(response.header('content-length'))
     const known = isIndexType(mediaType) || isImageManifestType(mediaType)
-    if (!digest || !isDigest(digest) || !known || !Number.isSafeInteger(size)) {
+    if (!digest || !known || !Number.isSafeInteger(size)) {
       // Not all registries say enough on HEAD: read the manifest instead.
       const manifest = await this.getManifest(ref)
       return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size }
@@ -126,8 +133,8 @@ export class RegistryClient {
         retryable: isRetryableNetworkError(error)
       })
     }
-    const said = response.header('docker-content-digest')
-    const expected = ref.digest ?? (said && isDigest(said) ? said : undefined)
+    const said = saidDigest(response, what, ref.registry)
+    const expected = ref.digest ?? said
     const digest = digestOf(bytes, expected)
     if (expected && digest !== expected) {
       throw new DigestMismatchError(
@@ -168,8 +175,8 @@ export class RegistryClient {
     if (response.status < 200 || response.status >= 300)
       throw await this.transport.failure(response, what)
     response.discard()
-    const said = response.header('docker-content-digest')
-    if (said && isDigest(said) && said !== digestOf(bytes, said)) {
+    const said = saidDigest(response, what, ref.registry)
+    if (said && said !== digestOf(bytes, said)) {
       throw new DigestMismatchError(`${ref.registry} stored ${ref} as ${said}, expected ${digest}`)
     }
     return digest
@@ -378,4 +385,19 @@ export class RegistryClient {
       what
     }
   }
+}
+
+/**
+ * The Docker-Content-Digest a registry sent, if it sent one. A value that is not a digest is the
+ * registry saying something wrong, and what it says of the content cannot be trusted then.
+ */
+function saidDigest(response: HttpResponse, what: string, registry: string): string | undefined {
+  const said = response.header('docker-content-digest')
+  if (said === undefined) return undefined
+  if (!isDigest(said)) {
+    throw new RegistryError(
+      `${what}: ${registry} sent a malformed Docker-Content-Digest header "${oneLine(said, 80)}"`
+    )
+  }
+  return said
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { Agent, type Dispatcher } from 'undici'
 import { MetricsError, type MetricsProvider, type Window } from './provider.js'
+import { parseSampleValue } from './sample-value.js'
 
 export interface PrometheusOptions {
   url: string
@@ -22,7 +23,7 @@ interface QueryResponse {
   error?: string
   data?: {
     resultType: string
-    result: { metric: Record<string, string>; values?: [number, string][] }[]
+    result: { metric: Record<string, string>; values?: [number, unknown][] }[]
   }
 }
 
@@ -81,7 +82,7 @@ export class PrometheusProvider implements MetricsProvider {
     const samples = new Array<number>(steps).fill(NaN)
     for (const [time, value] of result[0]?.values ?? []) {
       const index = Math.round((time - start) / window.stepSeconds)
-      if (index >= 0 && index < steps) samples[index] = Number(value)
+      if (index >= 0 && index < steps) samples[index] = parseSampleValue(value)
     }
     return samples
   }

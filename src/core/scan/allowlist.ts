@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLMap } from 'yaml'
+import { formatDuration } from '../duration.js'
 import { UserError, UserErrors, type SourceLocation } from '../errors.js'
 import { idsOf, type Finding } from './findings.js'
 import { globToRegExp } from './glob.js'
@@ -170,6 +171,32 @@ function parseTrivyIgnore(content: string, file: string): Entry[] {
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new UserErrors(errors)
   return entries
+}
+
+/** How far ahead an entry may expire unless scan.allowlist-max-expiry says otherwise. */
+export const DEFAULT_ALLOWLIST_MAX_EXPIRY_MS = 365 * 86_400_000
+
+/**
+ * An exception needs a review date that comes: an entry expiring further than `maxMs` after
+ * `now` (9999-12-31, say) is refused, one line per entry at its file and line.
+ */
+export function checkExpiryHorizon(entries: AllowlistEntry[], now: Date, maxMs: number): void {
+  const latest = new Date(now.getTime() + maxMs)
+  const errors = entries
+    .filter((entry) => entry.expires !== undefined && entry.expires.getTime() > latest.getTime())
+    .map(
+      (entry) =>
+        new UserError(
+          `${entry.id}: expires ${formatDate(entry.expires!)} is more than ${inDays(maxMs)} after today (${formatDate(now)}): the latest allowed is ${formatDate(latest)} (scan.allowlist-max-expiry)`,
+          entry.source
+        )
+    )
+  if (errors.length === 1) throw errors[0]
+  if (errors.length > 1) throw new UserErrors(errors)
+}
+
+function inDays(ms: number): string {
+  return ms % 86_400_000 === 0 ? `${ms / 86_400_000}d` : formatDuration(ms)
 }
 
 export function isExpired(entry: AllowlistEntry, now: Date): boolean {

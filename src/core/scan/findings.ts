@@ -3,7 +3,11 @@
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'unknown'] as const
 export type Severity = (typeof SEVERITIES)[number]
 
-/** The severities `fail-on` accepts; unknown never blocks (as with Trivy's and Grype's own gates). */
+/**
+ * The severities `fail-on` accepts. A finding of unknown severity (the scanner's data has
+ * none yet) blocks under `low` only, the level that means "any finding": under higher levels
+ * it is counted and listed but does not block, as with Grype's --fail-on (docs/scan.md).
+ */
 export const FAIL_ON = ['critical', 'high', 'medium', 'low'] as const
 export type FailOn = (typeof FAIL_ON)[number]
 
@@ -56,7 +60,8 @@ export function severityRank(severity: Severity): number {
 }
 
 export function atOrAbove(severity: Severity, threshold: FailOn): boolean {
-  return severity !== 'unknown' && RANK[severity] >= RANK[threshold]
+  if (severity === 'unknown') return threshold === 'low'
+  return RANK[severity] >= RANK[threshold]
 }
 
 /** Trivy's upper case, Grype's title case with Negligible (counted as low), or missing. */

@@ -1,4 +1,14 @@
-import { normaliseSeverity, type Finding, type FixStatus } from './findings.js'
+import type { Finding, FixStatus, Severity } from './findings.js'
+import {
+  describeValue,
+  expectId,
+  expectObject,
+  expectObjectList,
+  expectOptionalObject,
+  expectStringList,
+  expectStrings,
+  ShapeError
+} from './report-shape.js'
 import { shortText, titleFrom } from './text.js'
 
 // Grype's JSON report (grype/presenter/models): one flat matches[] list, camelCase keys.
@@ -66,10 +76,68 @@ export interface GrypeSource {
       }
 }
 
-export function grypeFinding(match: GrypeMatch, fallbackTarget: string): Finding {
-  const vulnerability = match.vulnerability
-  const id = vulnerability?.id
-  if (!vulnerability || !id) throw new Error('a match has no vulnerability.id')
+/** The severities Grype writes (grype/vulnerability/severity.go), exactly so; Negligible counts as low. */
+const GRYPE_SEVERITIES = new Map<unknown, Severity>([
+  ['Critical', 'critical'],
+  ['High', 'high'],
+  ['Medium', 'medium'],
+  ['Low', 'low'],
+  ['Negligible', 'low'],
+  ['Unknown', 'unknown']
+])
+
+function checkGrypeVulnerability(raw: unknown, at: (string | number)[]): void {
+  try {
+    const object = expectObject(raw)
+    expectId(object, 'id')
+    expectStrings(object, ['dataSource', 'namespace', 'description'])
+    expectStringList(object, 'urls')
+    expectStringList(object, 'links')
+    expectObjectList(object, 'cvss')
+    expectOptionalObject(object, 'fix')
+    if (object.fix) {
+      expectStringList(object.fix as Record<string, unknown>, 'versions')
+      expectStrings(object.fix as Record<string, unknown>, ['state'])
+    }
+  } catch (error) {
+    if (error instanceof ShapeError) throw new ShapeError([...at, ...error.at], error.message)
+    throw error
+  }
+}
+
+/** A match as Grype writes it, or a ShapeError naming the field that is not. */
+export function checkGrypeMatch(raw: unknown): GrypeMatch {
+  const match = expectObject(raw)
+  checkGrypeVulnerability(match.vulnerability, ['vulnerability'])
+  const severity = (match.vulnerability as Record<string, unknown>).severity
+  if (!GRYPE_SEVERITIES.has(severity)) {
+    throw new ShapeError(
+      ['vulnerability', 'severity'],
+      `${describeValue(severity)} is not a severity Grype writes (Critical, High, Medium, Low, Negligible or Unknown)`
+    )
+  }
+  expectObjectList(match, 'relatedVulnerabilities')
+  ;(match.relatedVulnerabilities as unknown[] | undefined)?.forEach((related, index) =>
+    checkGrypeVulnerability(related, ['relatedVulnerabilities', index])
+  )
+  if (match.artifact !== undefined) {
+    const artifact = expectObject(match.artifact, ['artifact'])
+    try {
+      expectStrings(artifact, ['name', 'version', 'type', 'purl'])
+      expectObjectList(artifact, 'locations')
+    } catch (error) {
+      if (error instanceof ShapeError)
+        throw new ShapeError(['artifact', ...error.at], error.message)
+      throw error
+    }
+  }
+  return match as GrypeMatch
+}
+
+export function grypeFinding(raw: GrypeMatch, fallbackTarget: string): Finding {
+  const match = checkGrypeMatch(raw)
+  const vulnerability = match.vulnerability!
+  const id = vulnerability.id!
   const artifact = match.artifact ?? {}
   const related = match.relatedVulnerabilities ?? []
   const fixVersions = (vulnerability.fix?.versions ?? []).filter((v) => v.trim().length > 0)
@@ -84,7 +152,7 @@ export function grypeFinding(match: GrypeMatch, fallbackTarget: string): Finding
     package: artifact.name ?? '',
     installed: artifact.version ?? '',
     ...(fixVersions.length > 0 ? { fixed: fixVersions.join(', ') } : {}),
-    severity: normaliseSeverity(vulnerability.severity),
+    severity: GRYPE_SEVERITIES.get(vulnerability.severity)!,
     status: grypeStatus(vulnerability.fix, fixVersions.length > 0),
     target: location ?? fallbackTarget,
     title: titleFrom(description),

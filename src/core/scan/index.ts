@@ -1,5 +1,5 @@
 import { formatUserError } from '../errors.js'
-import { loadAllowlists } from './allowlist.js'
+import { checkExpiryHorizon, DEFAULT_ALLOWLIST_MAX_EXPIRY_MS, loadAllowlists } from './allowlist.js'
 import { evaluateGate, failedGate, type GatePolicy, type GateResult } from './gate.js'
 import { readReport, ReportError, type ScannerName, type ScanReport } from './report.js'
 import { loadVex, type VexStatement } from './vex.js'
@@ -22,6 +22,8 @@ export interface GateOptions {
   baselineFile?: string
   now?: Date
   dbUpdatedAt?: Date
+  /** Allowlist entries may expire at most this long after `now` (default 365 days). */
+  allowlistMaxExpiryMs?: number
 }
 
 export interface GateRun {
@@ -36,6 +38,11 @@ export interface GateRun {
  */
 export async function runGate(options: GateOptions): Promise<GateRun> {
   const allowlist = await loadAllowlists(options.allowlists ?? [])
+  checkExpiryHorizon(
+    allowlist,
+    options.now ?? new Date(),
+    options.allowlistMaxExpiryMs ?? DEFAULT_ALLOWLIST_MAX_EXPIRY_MS
+  )
   const vex: VexStatement[] = []
   for (const [order, file] of (options.vex ?? []).entries())
     vex.push(...(await loadVex(file, order)))

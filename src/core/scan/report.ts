@@ -17,6 +17,7 @@ import {
   type JsonVisit,
   type JsonVisitor
 } from './json-stream.js'
+import { describeValue, jsonPathText, misspelledKey, ShapeError } from './report-shape.js'
 import {
   digestOf,
   repositoryOf,
@@ -105,7 +106,9 @@ export async function readReport(file: string, expected?: ScannerName): Promise<
 
 /** Collects both formats in one pass: their top-level keys differ (PascalCase vs camelCase). */
 class ReportCollector implements JsonVisitor {
-  private readonly top: Record<string, unknown> = {}
+  private readonly top: Record<string, unknown> = Object.create(null)
+  /** Top-level keys whose value was a list (entered, so not in `top`). */
+  private readonly lists = new Set<string>()
   private readonly findings: Finding[] = []
   private readonly upstream: UpstreamSuppression[] = []
   private readonly texts = new Map<string, Texts>()
@@ -128,12 +131,15 @@ class ReportCollector implements JsonVisitor {
       case 0:
         return 'enter'
       case 1:
-        if (key === 'Results' || key === 'matches' || key === 'ignoredMatches') return 'enter'
+        refuseMisspelled(path, KNOWN_TOP_LEVEL)
+        if (LISTS.has(key as string)) return 'enter'
         return TOP_LEVEL.has(key as string) ? 'parse' : 'skip'
       case 2:
         if (key === 'Results') return 'enter'
         return key === 'matches' || key === 'ignoredMatches' ? 'parse' : 'skip'
       case 3:
+        if (key !== 'Results') return 'skip'
+        refuseMisspelled(path, TRIVY_RESULT_KEYS)
         if (field === 'Vulnerabilities' || field === 'ExperimentalModifiedFindings') return 'enter'
         return field === 'Target' ? 'parse' : 'skip'
       case 4:
@@ -150,6 +156,13 @@ class ReportCollector implements JsonVisitor {
         'a Trivy report from before SchemaVersion 2 (a bare list of results) is not supported: rerun with Trivy 0.20 or newer'
       )
     }
+    // Lists at the top and in each result, objects for each result: what the scanners write.
+    const wanted = path.length === 2 ? 'object' : 'array'
+    if (path.length > 0 && kind !== wanted) {
+      const name = { object: 'an object', array: 'a list' }
+      throw shapeError(path, `expected ${name[wanted]}, got ${name[kind]}`)
+    }
+    if (path.length === 1) this.lists.add(path[0] as string)
     if (path.length === 2 && path[0] === 'Results') {
       this.results++
       this.resultTarget = undefined
@@ -171,20 +184,37 @@ class ReportCollector implements JsonVisitor {
 
   value(path: JsonPath, value: unknown): void {
     const [key, , field] = path
+    if (path.length === 1 && LISTS.has(key as string)) {
+      throw shapeError(path, `expected a list, got ${describeValue(value)}`)
+    }
+    if (path.length === 2 && key === 'Results') {
+      throw shapeError(path, `expected an object, got ${describeValue(value)}`)
+    }
+    if (
+      path.length === 3 &&
+      (field === 'Vulnerabilities' || field === 'ExperimentalModifiedFindings')
+    ) {
+      throw shapeError(path, `expected a list, got ${describeValue(value)}`)
+    }
     if (path.length === 1) {
       this.top[key as string] = value
     } else if (key === 'matches') {
-      this.addGrypeMatch(value as GrypeMatch)
+      this.addGrypeMatch(value as GrypeMatch, path)
     } else if (key === 'ignoredMatches') {
       const match = value as GrypeIgnoredMatch
-      this.upstream.push({ finding: this.grype(match), reason: grypeIgnoredReason(match) })
+      this.upstream.push({ finding: this.grype(match, path), reason: grypeIgnoredReason(match) })
     } else if (field === 'Target') {
-      this.resultTarget = typeof value === 'string' ? value : ''
+      if (typeof value !== 'string') {
+        throw shapeError(path, `expected a string, got ${describeValue(value)}`)
+      }
+      this.resultTarget = value
     } else if (field === 'Vulnerabilities') {
       this.findings.push(this.trivy(value as TrivyVulnerability, path))
     } else if (field === 'ExperimentalModifiedFindings') {
+      if (!isObject(value))
+        throw shapeError(path, `expected an object, got ${describeValue(value)}`)
       const entry = value as TrivyModifiedFinding
-      if (entry.Type === 'vulnerability' && entry.Finding) {
+      if (entry.Type === 'vulnerability') {
         this.upstream.push({
           finding: this.trivy(entry.Finding, path),
           reason: trivyModifiedReason(entry)
@@ -193,25 +223,29 @@ class ReportCollector implements JsonVisitor {
     }
   }
 
-  private addGrypeMatch(match: GrypeMatch): void {
+  private addGrypeMatch(match: GrypeMatch, path: JsonPath): void {
+    const finding = this.grype(match, path)
     this.grypeMatches++
     if (grypeHasFixBlock(match)) this.grypeWithFix++
-    this.findings.push(this.grype(match))
+    this.findings.push(finding)
   }
 
-  private grype(match: GrypeMatch): Finding {
+  private grype(match: GrypeMatch, path: JsonPath): Finding {
     try {
       return grypeFinding(match, '')
     } catch (error) {
-      throw new ReportError(`matches: ${errorMessage(error)}`)
+      if (error instanceof ShapeError) throw new ReportError(error.describe(path))
+      throw new ReportError(`${jsonPathText(path)}: ${errorMessage(error)}`)
     }
   }
 
-  private trivy(raw: TrivyVulnerability, path: JsonPath): Finding {
+  private trivy(raw: TrivyVulnerability | undefined, path: JsonPath): Finding {
     try {
-      return trivyFinding(raw, '', this.describe)
+      return trivyFinding(raw as TrivyVulnerability, '', this.describe)
     } catch (error) {
-      throw new ReportError(`Results[${path[1]}].${path[2]}[${path[3]}]: ${errorMessage(error)}`)
+      const at = path[2] === 'ExperimentalModifiedFindings' ? [...path, 'Finding'] : path
+      if (error instanceof ShapeError) throw new ReportError(error.describe(at))
+      throw new ReportError(`${jsonPathText(at)}: ${errorMessage(error)}`)
     }
   }
 
@@ -227,7 +261,7 @@ class ReportCollector implements JsonVisitor {
   report(file: string): ScanReport {
     const top = this.top
     if ('SchemaVersion' in top || 'Results' in top) return this.trivyReport(file)
-    if ('matches' in top || 'descriptor' in top) return this.grypeReport(file)
+    if (this.lists.has('matches') || 'descriptor' in top) return this.grypeReport(file)
     throw new ReportError(
       'not a Trivy or Grype JSON report (no SchemaVersion, Results or matches); write it with --format json (Trivy) or -o json (Grype)',
       { file }
@@ -242,6 +276,19 @@ class ReportCollector implements JsonVisitor {
         { file }
       )
     }
+    for (const key of ['Metadata', 'Trivy']) {
+      if (top[key] !== undefined && !isObject(top[key])) {
+        throw new ReportError(`${key}: expected an object, got ${describeValue(top[key])}`, {
+          file
+        })
+      }
+    }
+    checkMetadata(top, file, [
+      [['Metadata', 'RepoDigests'], 'list'],
+      [['Metadata', 'RepoTags'], 'list'],
+      [['Trivy', 'Version'], 'string'],
+      [['ArtifactName'], 'string']
+    ])
     const metadata = (top.Metadata ?? {}) as TrivyMetadata
     const name = typeof top.ArtifactName === 'string' ? top.ArtifactName : ''
     const references = [...(metadata.RepoDigests ?? []), ...(metadata.RepoTags ?? [])].filter(
@@ -263,8 +310,41 @@ class ReportCollector implements JsonVisitor {
   }
 
   private grypeReport(file: string): ScanReport {
-    const descriptor = (this.top.descriptor ?? {}) as GrypeDescriptor
-    const source = (this.top.source ?? {}) as GrypeSource
+    const top = this.top
+    if (!isObject(top.descriptor)) {
+      throw new ReportError(
+        `descriptor: expected the object Grype writes, got ${describeValue(top.descriptor)}`,
+        { file }
+      )
+    }
+    if (top.descriptor.name !== 'grype') {
+      throw new ReportError(
+        `descriptor.name: expected "grype", got ${describeValue(top.descriptor.name)}`,
+        { file }
+      )
+    }
+    if (!this.lists.has('matches')) {
+      throw new ReportError(
+        'matches: missing (Grype writes a list of matches, empty when it found nothing)',
+        { file }
+      )
+    }
+    if (top.source !== undefined && !isObject(top.source)) {
+      throw new ReportError(`source: expected an object, got ${describeValue(top.source)}`, {
+        file
+      })
+    }
+    checkMetadata(top, file, [
+      [['descriptor', 'version'], 'string'],
+      [['descriptor', 'timestamp'], 'string'],
+      [['source', 'type'], 'string'],
+      [['source', 'target', 'userInput'], 'string'],
+      [['source', 'target', 'manifestDigest'], 'string'],
+      [['source', 'target', 'repoDigests'], 'list'],
+      [['source', 'target', 'tags'], 'list']
+    ])
+    const descriptor = top.descriptor as GrypeDescriptor
+    const source = (top.source ?? {}) as GrypeSource
     const target = source.target
     const name = typeof target === 'string' ? target : (target?.userInput ?? '')
     const references =
@@ -307,6 +387,86 @@ const UNUSED_VULNERABILITY_FIELDS = [
   'PkgID',
   'Fingerprint'
 ]
+
+/** Top-level lists: Trivy's Results, Grype's matches and ignoredMatches. */
+const LISTS = new Set(['Results', 'matches', 'ignoredMatches'])
+
+/** Every key Trivy (pkg/types/report.go) or Grype (presenter/models/document.go) writes at the top. */
+const KNOWN_TOP_LEVEL = [
+  'SchemaVersion',
+  'ReportID',
+  'CreatedAt',
+  'ArtifactID',
+  'ArtifactName',
+  'ArtifactType',
+  'Metadata',
+  'Results',
+  'Trivy',
+  'matches',
+  'ignoredMatches',
+  'source',
+  'distro',
+  'descriptor',
+  'alertsByPackage'
+]
+
+/** The keys of a Trivy Result (pkg/types/report.go). */
+const TRIVY_RESULT_KEYS = [
+  'Target',
+  'Class',
+  'Type',
+  'Packages',
+  'Vulnerabilities',
+  'MisconfSummary',
+  'Misconfigurations',
+  'Secrets',
+  'Licenses',
+  'CustomResources',
+  'ExperimentalModifiedFindings'
+]
+
+function refuseMisspelled(path: JsonPath, known: readonly string[]): void {
+  const key = path[path.length - 1]
+  const meant = typeof key === 'string' ? misspelledKey(key, known) : undefined
+  if (meant) throw shapeError(path, `not a key the scanner writes (it writes ${meant})`)
+}
+
+/**
+ * What names the artifact (matched against VEX products) and the scanner: strings, and lists of
+ * strings, where present. The scanner writes nothing else there.
+ */
+function checkMetadata(
+  top: Record<string, unknown>,
+  file: string,
+  fields: [string[], 'string' | 'list'][]
+): void {
+  for (const [path, kind] of fields) {
+    let value: unknown = top
+    for (const key of path) value = isObject(value) ? value[key] : undefined
+    if (value === undefined) continue
+    const ok =
+      kind === 'string'
+        ? typeof value === 'string'
+        : Array.isArray(value) && value.every((item) => typeof item === 'string')
+    if (!ok) {
+      const wanted = kind === 'string' ? 'a string' : 'a list of strings'
+      throw new ReportError(
+        `${jsonPathText(path)}: expected ${wanted}, got ${describeValue(value)}`,
+        {
+          file
+        }
+      )
+    }
+  }
+}
+
+function shapeError(path: JsonPath, message: string): ReportError {
+  return new ReportError(`${jsonPathText(path)}: ${message}`)
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
 
 const TOP_LEVEL = new Set([
   'SchemaVersion',

@@ -1,4 +1,13 @@
-import { normaliseSeverity, type Finding, type FixStatus } from './findings.js'
+import type { Finding, FixStatus, Severity } from './findings.js'
+import {
+  describeValue,
+  expectId,
+  expectObject,
+  expectOptionalObject,
+  expectStringList,
+  expectStrings,
+  ShapeError
+} from './report-shape.js'
 import { shortText } from './text.js'
 
 // Trivy's JSON report, SchemaVersion 2 (pkg/types/report.go, vulnerability.go, finding.go and
@@ -48,6 +57,42 @@ const STATUSES: readonly FixStatus[] = [
   'unknown'
 ]
 
+/** The severities Trivy writes (trivy-db pkg/types SeverityNames), exactly so. */
+const TRIVY_SEVERITIES = new Map<unknown, Severity>([
+  ['CRITICAL', 'critical'],
+  ['HIGH', 'high'],
+  ['MEDIUM', 'medium'],
+  ['LOW', 'low'],
+  ['UNKNOWN', 'unknown']
+])
+
+/** A vulnerability entry as Trivy writes it, or a ShapeError naming the field that is not. */
+export function checkTrivyVulnerability(raw: unknown): TrivyVulnerability {
+  const object = expectObject(raw)
+  expectId(object, 'VulnerabilityID')
+  expectStrings(object, [
+    'PkgName',
+    'PkgPath',
+    'InstalledVersion',
+    'FixedVersion',
+    'Status',
+    'SeveritySource',
+    'Title',
+    'Description',
+    'PrimaryURL'
+  ])
+  expectStringList(object, 'VendorIDs')
+  for (const key of ['PkgIdentifier', 'DataSource', 'CVSS']) expectOptionalObject(object, key)
+  if (object.PkgIdentifier) expectStrings(object.PkgIdentifier as Record<string, unknown>, ['PURL'])
+  if (!TRIVY_SEVERITIES.has(object.Severity)) {
+    throw new ShapeError(
+      ['Severity'],
+      `${describeValue(object.Severity)} is not a severity Trivy writes (CRITICAL, HIGH, MEDIUM, LOW or UNKNOWN)`
+    )
+  }
+  return object as TrivyVulnerability
+}
+
 /**
  * A Trivy vulnerability as a finding. `describe` lets the reader share one copy of the long texts
  * of a vulnerability ID among all the packages it affects.
@@ -57,8 +102,7 @@ export function trivyFinding(
   target: string,
   describe: (id: string, raw: TrivyVulnerability) => Texts
 ): Finding {
-  const id = raw.VulnerabilityID
-  if (!id) throw new Error('a vulnerability has no VulnerabilityID')
+  const id = checkTrivyVulnerability(raw).VulnerabilityID!
   const fixed = raw.FixedVersion?.trim() || undefined
   const texts = describe(id, raw)
   // Built field by field: this runs once per finding, 100,000 times for a large report.
@@ -67,7 +111,7 @@ export function trivyFinding(
     aliases: raw.VendorIDs ? raw.VendorIDs.filter((vendorId) => vendorId !== id) : [],
     package: raw.PkgName ?? '',
     installed: raw.InstalledVersion ?? '',
-    severity: normaliseSeverity(raw.Severity),
+    severity: TRIVY_SEVERITIES.get(raw.Severity)!,
     status: trivyStatus(raw.Status, fixed),
     target,
     title: texts.title
