@@ -5,6 +5,7 @@ import { loadConfig } from '../core/config/index.js'
 import { deploy, type DeployOutcome } from '../core/deploy/deploy.js'
 import type { Release } from '../core/deploy/release-record.js'
 import { liveRelease, ReleaseStore } from '../core/deploy/release-store.js'
+import { rollback } from '../core/deploy/rollback.js'
 import { deploySettings } from '../core/deploy/settings.js'
 import { parseDuration } from '../core/duration.js'
 import { UserError } from '../core/errors.js'
@@ -54,6 +55,25 @@ export const STATUS_HELP = `Usage: slipway status --env NAME [--config FILE] [--
 Says which release is live in an environment, from the cluster's release records.
 
 Exit codes: 0 a release is live, 1 none is (or the cluster could not be read), 2 usage error.
+`
+
+export const ROLLBACK_HELP = `Usage: slipway rollback --env NAME --reason TEXT [--to RELEASE|DIGEST] [--force]
+                        [--config FILE] [--kubeconfig FILE] [--context NAME] [--format text|json]
+
+Puts an environment back on an earlier release, exactly as the cluster recorded it (not a
+re-render of the repository as it is today), without canary steps or analysis, and waits for
+it. The release it replaces is marked rolled-back; the target is deployed again, with who and
+why. Needs only the cluster: no GitHub, no registry.
+
+Options:
+  --env NAME           the environment (required)
+  --reason TEXT        why (required): recorded in both releases
+  --to RELEASE|DIGEST  a release number, or a digest (sha256:...) or image by digest; default:
+                       the newest release before the live one that reached deployed
+  --force              allow a target that never reached deployed
+  --format text|json   the outcome as a line or as JSON (default: text)
+
+Exit codes: 0 rolled back, 1 failed (the release that was live is restored), 2 usage error.
 `
 
 const CLUSTER_OPTIONS = {
@@ -115,6 +135,49 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
       : `${outcome.message}\n`
   )
   return outcome.result === 'failed' ? 1 : 0
+}
+
+export async function rollbackCommand(args: string[], io: Io): Promise<number> {
+  const values = parseOptions(args, {
+    ...CLUSTER_OPTIONS,
+    to: { type: 'string' },
+    reason: { type: 'string' },
+    force: { type: 'boolean' }
+  })
+  const format = formatOption(values.format, ['text', 'json'])
+  if (!values.env) throw new UsageError('--env is required')
+  if (!values.reason?.trim())
+    throw new UsageError('--reason is required: it is recorded in the release')
+  const config = await loadConfig(configFileOf(values, io))
+  const environment = config.environments[values.env]
+  if (!environment)
+    throw new UserError(`environment "${values.env}" is not defined in slipway.yaml`)
+  const outcome = await rollback(await clientOf(values, io), {
+    environment: values.env,
+    namespace: environment.namespace,
+    to: values.to,
+    reason: values.reason,
+    actor: process.env.GITHUB_ACTOR ?? `${os.userInfo().username}@${os.hostname()}`,
+    holder: holderName(),
+    settings: deploySettings(config, values.env),
+    force: values.force,
+    log: format === 'text' ? (line) => io.err(`${line}\n`) : undefined
+  })
+  io.out(
+    format === 'json'
+      ? JSON.stringify(
+          {
+            from: releaseSummary(outcome.from),
+            to: releaseSummary(outcome.to),
+            durationMs: outcome.durationMs,
+            message: outcome.message
+          },
+          null,
+          2
+        ) + '\n'
+      : `${outcome.message}\n`
+  )
+  return 0
 }
 
 export async function historyCommand(args: string[], io: Io): Promise<number> {

@@ -22,6 +22,7 @@ Commands:
   image      copy an image by digest between tags, repositories, registries: slipway image copy
   scan       gate a Trivy or Grype report on the vulnerability policy: slipway scan gate
   deploy     deploy an image to an environment, with automatic rollback on failure
+  rollback   put an environment back on an earlier release, as recorded in the cluster
   history    list the releases of an environment, from the cluster
   status     say which release is live in an environment
   schema     print the JSON Schema of slipway.yaml
@@ -77,6 +78,10 @@ const lazyCommands: Record<string, () => Promise<{ run: Command; help: string }>
   deploy: async () => {
     const m = await import('./deploy.js')
     return { run: m.deployCommand, help: m.DEPLOY_HELP }
+  },
+  rollback: async () => {
+    const m = await import('./deploy.js')
+    return { run: m.rollbackCommand, help: m.ROLLBACK_HELP }
   },
   history: async () => {
     const m = await import('./deploy.js')

@@ -1,17 +1,13 @@
+import { formatDuration } from '../duration.js'
 import { UserError, errorMessage } from '../errors.js'
-import { environmentApplySet, groupKind } from '../kube/applyset.js'
+import { environmentApplySet } from '../kube/applyset.js'
 import type { KubeClient } from '../kube/client.js'
-import {
-  describeId,
-  idOf,
-  isRecord,
-  type KubeObject,
-  type ObjectId
-} from '../manifests/manifest.js'
+import { describeId, idOf, type KubeObject, type ObjectId } from '../manifests/manifest.js'
 import { VERSION } from '../version.js'
 import { applyAsSet, type ApplySetResult } from './apply-set.js'
 import { acquireLease, type HeldLease } from './lease.js'
-import { isRecordedSecret, recordedObject, type Release } from './release-record.js'
+import { recordedObject, type Release } from './release-record.js'
+import { applyRecorded, isPreRolloutHook, versionsOfReleases } from './restore.js'
 import { liveRelease, ReleaseStore } from './release-store.js'
 import { describeFailure, waitForWorkloads } from './wait.js'
 import { isWorkload } from './workload-status.js'
@@ -21,8 +17,6 @@ import { isWorkload } from './workload-status.js'
 // ApplySet (pruning what the last release had and this one has not), wait for every workload,
 // and record the outcome. Whatever fails after the first change restores the live release from
 // its record and waits for it, so the environment is never left half-deployed.
-
-export const HOOK_ANNOTATION = 'slipway.dev/hook'
 
 export interface DeploySettings {
   timeoutMs: number
@@ -198,7 +192,7 @@ async function deployLocked(
       timeoutMs: settings.timeoutMs,
       abort: () => lease?.lost()
     })
-    if (!waited.ok) throw new UserError(describeFailure(waited, formatMs(settings.timeoutMs)))
+    if (!waited.ok) throw new UserError(describeFailure(waited, formatDuration(settings.timeoutMs)))
     note('rollout', `${workloads.length} workloads rolled out`)
   } catch (error) {
     const message = errorMessage(error)
@@ -261,10 +255,7 @@ async function deployLocked(
   }
 }
 
-/**
- * Puts the objects of an earlier release back, exactly as recorded (Secrets stay as they are:
- * their values were never recorded), prunes what the failed release added, and waits.
- */
+/** Restores the live release after a failed deploy; undefined when it did not come back. */
 async function restore(
   client: KubeClient,
   target: Release,
@@ -273,46 +264,15 @@ async function restore(
   lease: HeldLease | undefined,
   note: (step: string, detail: string) => void
 ): Promise<Release | undefined> {
-  const parent = environmentApplySet(request.environment, request.namespace)
-  const objects = target.objects.filter((o) => !isRecordedSecret(o))
-  const keep = target.objects.filter(isRecordedSecret).map(idOf)
+  note('restore', `restoring release ${target.number}${target.digest ? ` (${target.digest})` : ''}`)
   try {
-    note(
-      'restore',
-      `restoring release ${target.number}${target.digest ? ` (${target.digest})` : ''}`
-    )
-    await applyAsSet(client, parent, objects, {
-      force: true,
-      concurrency: request.settings.concurrency,
-      knownVersions,
-      keep
-    })
-    const workloads = objects.filter((o) => isWorkload(o) && !isPreRolloutHook(o)).map(idOf)
-    const waited = await waitForWorkloads(client, workloads, {
-      timeoutMs: request.settings.timeoutMs,
-      abort: () => lease?.lost()
-    })
-    if (!waited.ok) {
-      note(
-        'restore',
-        `release ${target.number} did not come back: ${describeFailure(waited, formatMs(request.settings.timeoutMs))}`
-      )
-      return undefined
-    }
+    await applyRecorded(client, target, request, knownVersions, lease)
     note('restore', `release ${target.number} is live again`)
     return target
   } catch (error) {
-    note('restore', `restoring release ${target.number} failed: ${errorMessage(error)}`)
+    note('restore', `release ${target.number} did not come back: ${errorMessage(error)}`)
     return undefined
   }
-}
-
-function isPreRolloutHook(object: KubeObject): boolean {
-  const annotations =
-    isRecord(object.metadata) && isRecord(object.metadata.annotations)
-      ? object.metadata.annotations
-      : {}
-  return object.kind === 'Job' && annotations[HOOK_ANNOTATION] === 'pre-rollout'
 }
 
 /**
@@ -346,7 +306,7 @@ async function runHooks(
   })
   if (!waited.ok)
     throw new UserError(
-      `pre-rollout hook ${describeFailure(waited, formatMs(settings.timeoutMs))}; no workload was changed`
+      `pre-rollout hook ${describeFailure(waited, formatDuration(settings.timeoutMs))}; no workload was changed`
     )
   note('hook', `${hooks.length} pre-rollout job${hooks.length === 1 ? '' : 's'} succeeded`)
 }
@@ -359,21 +319,4 @@ async function ensureNamespace(
   if (await client.get('v1', 'Namespace', namespace)) return
   await client.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: namespace } })
   note('namespace', `created namespace ${namespace}`)
-}
-
-function versionsOfReleases(releases: Release[]): Map<string, string> {
-  const versions = new Map<string, string>()
-  for (const release of [...releases].reverse()) {
-    for (const object of release.objects) {
-      const id = idOf(object)
-      versions.set(groupKind(id), id.apiVersion)
-    }
-  }
-  return versions
-}
-
-export function formatMs(ms: number): string {
-  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`
-  if (ms % 60_000 === 0) return `${ms / 60_000}m`
-  return `${Math.round(ms / 1000)}s`
 }
