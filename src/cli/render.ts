@@ -227,7 +227,7 @@ function reportFindings(findings: Finding[], io: Io): boolean {
     const text = formatUserError(error)
     const where = text.slice(0, text.length - error.message.length)
     io.err(`${where}${finding.level}: ${error.message} [${finding.check}]\n`)
-    if (process.env.GITHUB_ACTIONS === 'true') io.out(annotation(finding.level, error))
+    io.command?.(annotation(finding.level, error))
   }
   return errorsOf(findings).length === 0
 }

@@ -141,13 +141,15 @@ describe('slipway CLI', () => {
     })
 
     it('on a GitHub runner, also prints an error annotation per problem', () => {
-      const { code, stdout } = slipway(
+      const { code, stdout, stderr } = slipway(
         ['validate'],
         makeWorkspace('app', { 'slipway.yaml': badConfig.text }),
         { GITHUB_ACTIONS: 'true' }
       )
       expect(code).toBe(1)
-      expect(processOutput(stdout.split('\n'), false).annotations).toEqual([
+      // On stderr, which the runner reads too: stdout stays the command's data.
+      expect(stdout).toBe('')
+      expect(processOutput(stderr.split('\n'), false).annotations).toEqual([
         {
           level: 'error',
           message: 'image.tag: unknown key',

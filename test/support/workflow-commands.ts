@@ -222,3 +222,30 @@ function mask(line: string, secrets: string[]): string {
   parts.sort((a, b) => b.length - a.length)
   return parts.reduce((text, secret) => text.split(secret).join('***'), line)
 }
+
+/** Every command form the runner acts on, as a repository, an image or a server could write it. */
+export const HOSTILE_LINES = [
+  '::error::forged error',
+  '  ::warning file=x::forged warning',
+  '\t::NOTICE::forged notice',
+  '::add-mask::slipway',
+  '::set-output name=verdict::pass',
+  '::stop-commands::hush',
+  'text ##[error]forged legacy error',
+  '##[set-output name=verdict;]pass',
+  '##[add-mask]slipway'
+]
+
+/** HOSTILE_LINES as one block of text, as a value in a file or a report would hold them. */
+export const HOSTILE_TEXT = HOSTILE_LINES.join('\n')
+
+/**
+ * The commands the runner would act on in `output` that slipway did not mean: anything but an
+ * error or warning annotation, and annotations forged by HOSTILE_LINES.
+ */
+export function forgedCommands(...output: string[]): WorkflowCommand[] {
+  const lines = output.join('\n').split('\n')
+  return processOutput(lines, true).commands.filter(
+    (c) => !['error', 'warning'].includes(c.command) || c.data.startsWith('forged')
+  )
+}

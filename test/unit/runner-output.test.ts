@@ -1,19 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import { commandFence, inertText } from '../../src/core/runner-output.js'
-import { processOutput } from '../support/workflow-commands.js'
-
-/** Every command form the runner acts on, as a repository, an image or a server could write it. */
-export const HOSTILE_LINES = [
-  '::error::forged error',
-  '  ::warning file=x::forged warning',
-  '\t::NOTICE::forged notice',
-  '::add-mask::slipway',
-  '::set-output name=verdict::pass',
-  '::stop-commands::hush',
-  'text ##[error]forged legacy error',
-  '##[set-output name=verdict;]pass',
-  '##[add-mask]slipway'
-]
+import { HOSTILE_LINES, processOutput } from '../support/workflow-commands.js'
 
 /** The commands the runner would act on if `text` were printed in a step. */
 function commandsOf(text: string) {
