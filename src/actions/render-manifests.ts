@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError, UserErrors } from '../core/errors.js'
@@ -18,6 +19,7 @@ import { renderAtRef } from '../core/manifests/git-ref.js'
 import type { KubeObject } from '../core/manifests/manifest.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
+import { summaryCode, summaryText } from '../core/summary-text.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
 import { commentOnPullRequest, pullRequestHead } from './lib/pr-comment.js'
@@ -77,7 +79,7 @@ export async function run(): Promise<void> {
   }
   if (comment) {
     if (!diff) {
-      core.info('comment: no previous render to compare with, no comment posted')
+      info('comment: no previous render to compare with, no comment posted')
     } else if (!token) {
       core.warning('comment: input "github-token" is empty, no comment posted')
     } else {
@@ -120,7 +122,7 @@ async function liveComparison(
     environment,
     namespace: current.namespace
   })
-  core.info(`compared with the live objects at ${cluster.server} (context ${cluster.context})`)
+  info(`compared with the live objects at ${cluster.server} (context ${cluster.context})`)
   return { diff: live.diff, label: live.against }
 }
 
@@ -150,17 +152,17 @@ async function previousRender(
     releaseId: current.release.releaseId
   })
   if (atRef.newEnvironment)
-    core.info(`${environment} is not defined at ${atRef.label}: all objects are new`)
+    info(`${environment} is not defined at ${atRef.label}: all objects are new`)
   return atRef
 }
 
 async function writeSummary(result: RenderResult, root: string, diffText?: string): Promise<void> {
-  const summary = core.summary.addHeading(`Rendered ${result.environment}`, 3)
+  const summary = core.summary.addHeading(`Rendered ${summaryText(result.environment)}`, 3)
   const pinned = result.release.image
-    ? `, <code>${result.release.image}</code> pinned in ${result.pinned.length} container${result.pinned.length === 1 ? '' : 's'}`
+    ? `, ${summaryCode(result.release.image)} pinned in ${result.pinned.length} container${result.pinned.length === 1 ? '' : 's'}`
     : ''
   summary.addRaw(
-    `<p>${result.objects.length} objects for namespace <code>${result.namespace}</code>${pinned}. Content hash <code>${result.hash}</code>.</p>`,
+    `<p>${result.objects.length} objects for namespace ${summaryCode(result.namespace)}${pinned}. Content hash ${summaryCode(result.hash)}.</p>`,
     true
   )
   const namespaces = new Set(result.objects.map((o) => o.id.namespace ?? ''))
@@ -171,11 +173,9 @@ async function writeSummary(result: RenderResult, root: string, diffText?: strin
       { data: 'Name', header: true },
       ...(withNamespace ? [{ data: 'Namespace', header: true }] : [])
     ],
-    ...result.objects.map((o) => [
-      o.id.kind,
-      o.id.name,
-      ...(withNamespace ? [o.id.namespace ?? ''] : [])
-    ])
+    ...result.objects.map((o) =>
+      [o.id.kind, o.id.name, ...(withNamespace ? [o.id.namespace ?? ''] : [])].map(summaryText)
+    )
   ])
   if (result.findings.length > 0) {
     summary.addHeading('Findings', 4).addTable([
@@ -183,7 +183,7 @@ async function writeSummary(result: RenderResult, root: string, diffText?: strin
       ...result.findings.map((f) => {
         const json = findingJson(f, root)
         const where = json.file ? `${json.file}${json.line ? `:${json.line}` : ''}` : ''
-        return [f.level, f.check, f.object ?? '', where, f.message].map(html)
+        return [f.level, f.check, f.object ?? '', where, f.message].map(summaryText)
       })
     ])
   }
@@ -218,8 +218,4 @@ function findingJson(finding: Finding, root: string) {
 function relative(root: string, file: string): string {
   const back = path.relative(root, file)
   return back.startsWith('..') ? file : back
-}
-
-function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
@@ -134,7 +135,7 @@ export async function run(): Promise<void> {
       .write()
     verdictSet = true
     if (result.verdict !== 'pass') throw new UserError(verdictLine(result))
-    core.info(verdictLine(result))
+    info(verdictLine(result))
   } catch (error) {
     if (!verdictSet) core.setOutput('verdict', 'fail')
     throw error
@@ -168,7 +169,7 @@ async function scanImage(
           }
       : {}
   Object.assign(process.env, env)
-  core.info(`scanning ${imageRef} with ${program}`)
+  info(`scanning ${imageRef} with ${program}`)
   const scanned = await runScan({ scanner, program, imageRef, output, cacheDir, cachedDb })
   for (const warning of scanned.warnings) core.warning(warning)
   if (!scanned.usedCachedDb) await saveDb(scanner, cacheDir, now)

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import * as exec from '@actions/exec'
 import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -31,7 +32,7 @@ export async function run(): Promise<void> {
 
   if (booleanInput('validate', true)) {
     const { file } = await configFromInput()
-    core.info(`${path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)}: ok`)
+    info(`${path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)}: ok`)
   }
 
   const args = optionalInput('args')
