@@ -19,6 +19,7 @@ import { renderAtRef } from '../core/manifests/git-ref.js'
 import type { KubeObject } from '../core/manifests/manifest.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
+import { checkOutputDir } from '../core/output-path.js'
 import { summaryCode, summaryText } from '../core/summary-text.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
@@ -31,10 +32,7 @@ export async function run(): Promise<void> {
   const { config, file: configFile } = await configFromInput()
   const environment = environmentFromInput(config, requiredInput('environment'))
   const root = workspace()
-  const outDir = path.resolve(
-    root,
-    optionalInput('output-dir') ?? path.join(process.env.RUNNER_TEMP ?? '.', 'slipway', environment)
-  )
+  const outDir = outputDirFromInput(config, environment, root)
   const result = await renderEnvironment({
     config,
     environment,
@@ -92,6 +90,25 @@ export async function run(): Promise<void> {
       if ('url' in posted) core.setOutput('comment-url', posted.url)
     }
   }
+}
+
+/**
+ * Input `output-dir` (default RUNNER_TEMP/slipway/<environment>), resolved: inside the
+ * workspace or RUNNER_TEMP, and neither in .git nor in a manifests source.
+ */
+function outputDirFromInput(config: Config, environment: string, root: string): string {
+  const given = optionalInput('output-dir')
+  const temp = process.env.RUNNER_TEMP
+  const dir = path.resolve(root, given ?? path.join(temp ?? '.', 'slipway', environment))
+  return checkOutputDir(dir, {
+    subject: `input "output-dir": ${given ?? dir}`,
+    allowed: [
+      { dir: root, name: 'the workspace' },
+      ...(temp ? [{ dir: temp, name: 'RUNNER_TEMP' }] : [])
+    ],
+    root,
+    config
+  })
 }
 
 /**

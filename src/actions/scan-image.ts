@@ -4,6 +4,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { UserError } from '../core/errors.js'
+import { checkInputFile } from '../core/output-path.js'
 import {
   baseImageLine,
   FAIL_ON,
@@ -74,7 +75,10 @@ export async function run(): Promise<void> {
 
     let dbUpdatedAt: Date | undefined
     if (reportInput) {
-      const source = resolve(reportInput)
+      const source = checkInputFile(resolve(reportInput), {
+        subject: `input "report": ${reportInput}`,
+        place: { dir: root, name: 'the workspace' }
+      })
       // Kept whatever it holds; a missing report is judged (fail closed) by the gate below.
       if (existsSync(source)) await copyFile(source, reportFile)
     } else if (imageRef) {
