@@ -20,6 +20,7 @@ import type { KubeObject } from '../core/manifests/manifest.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
 import { checkOutputDir } from '../core/output-path.js'
+import { imageReport, imageReportLines, type ImageEntry } from '../core/manifests/image-report.js'
 import { summaryCode, summaryText } from '../core/summary-text.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
@@ -57,7 +58,9 @@ export async function run(): Promise<void> {
   const diffText = diff && diffMarkdown(diff, { environment, against: previous.label })
 
   for (const finding of result.findings.filter((f) => f.level === 'warning')) warn(finding, root)
-  await writeSummary(result, root, diffText)
+  const images = imageReport(result, 'input "image" is empty')
+  for (const line of imageReportLines(images)) info(line)
+  await writeSummary(result, root, images, diffText)
   const errors = errorsOf(result.findings)
   if (errors.length > 0) throw new UserErrors(errors.map(findingError))
 
@@ -173,7 +176,12 @@ async function previousRender(
   return atRef
 }
 
-async function writeSummary(result: RenderResult, root: string, diffText?: string): Promise<void> {
+async function writeSummary(
+  result: RenderResult,
+  root: string,
+  images: ImageEntry[],
+  diffText?: string
+): Promise<void> {
   const summary = core.summary.addHeading(`Rendered ${summaryText(result.environment)}`, 3)
   const pinned = result.release.image
     ? `, ${summaryCode(result.release.image)} pinned in ${result.pinned.length} container${result.pinned.length === 1 ? '' : 's'}`
@@ -194,6 +202,17 @@ async function writeSummary(result: RenderResult, root: string, diffText?: strin
       [o.id.kind, o.id.name, ...(withNamespace ? [o.id.namespace ?? ''] : [])].map(summaryText)
     )
   ])
+  if (images.length > 0) {
+    summary.addHeading('Images', 4).addTable([
+      ['Image', 'Pinned to', 'In', 'Left as it is because'].map((data) => ({
+        data,
+        header: true
+      })),
+      ...images.map((e) =>
+        [e.image, e.pinnedTo ?? '—', e.objects.join(', '), e.reason ?? '—'].map(summaryText)
+      )
+    ])
+  }
   if (result.findings.length > 0) {
     summary.addHeading('Findings', 4).addTable([
       ['Level', 'Check', 'Object', 'Where', 'Message'].map((data) => ({ data, header: true })),

@@ -17,6 +17,7 @@ import { renderAtRef } from '../core/manifests/git-ref.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { manifestsJson } from '../core/manifests/serialize.js'
 import { objectList, writeRenderOutput } from '../core/manifests/write-output.js'
+import { imageReport, imageReportLines } from '../core/manifests/image-report.js'
 import { checkOutputDir } from '../core/output-path.js'
 import { annotation, formatOption, parseOptions, UsageError, type Io } from './io.js'
 
@@ -90,6 +91,8 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
   const out = values.out === undefined ? undefined : await outputDir(values.out, values, io)
   const result = await render(values, io)
   if (!reportFindings(result.findings, io)) return 1
+  const images = imageReport(result, 'no --image was given')
+  for (const line of imageReportLines(images)) io.err(`${line}\n`)
   if (!out || !values.out) {
     const objects = result.objects.map((o) => o.object)
     io.out(format === 'json' ? manifestsJson(objects) : result.yaml)
@@ -102,6 +105,7 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
       hash: result.hash,
       ...written,
       objects: objectList(result, io.cwd),
+      images,
       findings: result.findings
     }
     io.out(JSON.stringify(summary, null, 2) + '\n')

@@ -163,7 +163,10 @@ describe('slipway CLI', () => {
   describe('render', () => {
     it("renders an environment's kustomize overlay as YAML", () => {
       const { code, stdout, stderr } = slipway(['render', '--env', 'staging'], makeWorkspace('app'))
-      expect(stderr).toBe('')
+      // No --image: the released image stays as the manifests name it, and slipway says so.
+      expect(stderr).toBe(
+        'image ghcr.io/acme/hello:latest left as it is in Deployment hello-staging/hello: the released image, but no --image was given\n'
+      )
       expect(code).toBe(0)
       const objects = parseAllDocuments(stdout).map(
         (d) => d.toJS() as { kind: string; metadata: { namespace: string } }
