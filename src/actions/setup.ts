@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
  * nothing it prints (a ConfigMap's data, say) runs as a workflow command; its own annotations
  * go to a file and are replayed after the fence.
  */
-async function runFenced(
+export async function runFenced(
   shim: string,
   args: string[],
   dir: string
