@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import * as github from '@actions/github'
 import { mkdtemp, rm } from 'node:fs/promises'
 import os from 'node:os'
@@ -10,6 +11,7 @@ import { commitTime, gitContextFromGitHub, type GitContext } from '../core/build
 import { computeMetadata, LATEST_POLICIES, type ImageMetadata } from '../core/build/metadata.js'
 import { errorMessage, UserError } from '../core/errors.js'
 import { RegistryClient } from '../core/image/registry.js'
+import { summaryCode, summaryLink, summaryText } from '../core/summary-text.js'
 import { configFromInput, workspace } from './lib/config.js'
 import { booleanInput, enumInput, listInput, optionalInput } from './lib/inputs.js'
 
@@ -51,7 +53,7 @@ export async function run(): Promise<void> {
 
   const docker = { program: 'docker', env: process.env, cwd: root }
   const builder = await detectBuilder(docker)
-  core.info(`builder: ${describeBuilder(builder)}`)
+  info(`builder: ${describeBuilder(builder)}`)
   // Credentials come from docker's own config (docker login, docker/login-action), as for the push.
   const registry = new RegistryClient({ onSecret: (secret) => core.setSecret(secret) })
   const workDir = await mkdtemp(path.join(process.env.RUNNER_TEMP || os.tmpdir(), 'slipway-build-'))
@@ -60,7 +62,7 @@ export async function run(): Promise<void> {
   const log = (line: string) => {
     if (!grouped) core.startGroup(`Build ${metadata.image} (${metadata.tags.join(', ')})`)
     grouped = true
-    core.info(line)
+    info(line)
   }
   let outcome: BuildImageOutcome
   try {
@@ -93,8 +95,8 @@ export async function run(): Promise<void> {
   }
   for (const note of outcome.notes) core.notice(note)
   if (outcome.skipped) {
-    core.info(`skipped: image for ${git.sha} already in the registry as ${outcome.imageRef}`)
-    for (const reference of outcome.retagged) core.info(`tagged ${reference}`)
+    info(`skipped: image for ${git.sha} already in the registry as ${outcome.imageRef}`)
+    for (const reference of outcome.retagged) info(`tagged ${reference}`)
   }
 
   core.setOutput('digest', outcome.digest ?? '')
@@ -188,7 +190,7 @@ async function attest(image: string, digest: string, token: string): Promise<str
       subjects: [{ name: image, digest: { [algorithm]: hex } }],
       token
     })
-    core.info(`attested the build provenance of ${image}@${digest}`)
+    info(`attested the build provenance of ${image}@${digest}`)
     if (!attestation.attestationID) return undefined
     const { serverUrl, repo } = github.context
     return `${serverUrl}/${repo.owner}/${repo.repo}/attestations/${attestation.attestationID}`
@@ -236,21 +238,22 @@ function metadataJson(
   }
 }
 
-async function writeSummary(
+/** The job summary of a build (exported for its test). */
+export async function writeSummary(
   metadata: ImageMetadata,
   outcome: BuildImageOutcome,
   git: GitContext,
   attestationUrl: string | undefined,
   attestError: string | undefined
 ): Promise<void> {
-  const code = (text: string) => `<code>${escapeHtml(text)}</code>`
+  const code = summaryCode
   const rows: [string, string][] = []
   if (outcome.skipped) {
     const retagged = outcome.retagged.length
     const tagged = retagged > 0 ? `; ${retagged} tag${retagged > 1 ? 's' : ''} added` : ''
     rows.push(['Build', `skipped: image for ${code(git.sha)} already in the registry${tagged}`])
   } else {
-    const by = escapeHtml(describeBuilder(outcome.builder))
+    const by = summaryText(describeBuilder(outcome.builder))
     rows.push(['Build', `${seconds(outcome.durationMs)}, ${by}${outcome.pushed ? ', pushed' : ''}`])
   }
   rows.push(['Digest', outcome.digest ? code(outcome.digest) : 'not pushed'])
@@ -260,8 +263,8 @@ async function writeSummary(
   if (outcome.cache && outcome.cache.steps > 0) {
     rows.push(['Cache', `${outcome.cache.cached} of ${outcome.cache.steps} steps from the cache`])
   }
-  if (attestationUrl) rows.push(['Attestation', `<a href="${attestationUrl}">build provenance</a>`])
-  if (attestError) rows.push(['Attestation', `failed: ${escapeHtml(attestError)}`])
+  if (attestationUrl) rows.push(['Attestation', summaryLink(attestationUrl, 'build provenance')])
+  if (attestError) rows.push(['Attestation', `failed: ${summaryText(attestError)}`])
   const labels = Object.entries(metadata.labels)
     .map(([name, value]) => `<tr><td>${code(name)}</td><td>${code(value)}</td></tr>`)
     .join('')
@@ -292,11 +295,4 @@ function bytes(size: number): string {
     unit++
   }
   return `${value.toFixed(1)} ${units[unit]}`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(
-    /[&<>"]/g,
-    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!
-  )
 }

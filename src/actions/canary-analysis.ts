@@ -1,10 +1,12 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import { mkdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { runAnalysis } from '../core/canary/analysis.js'
 import { metricChart } from '../core/canary/chart.js'
 import { judgementMarkdown } from '../core/canary/report.js'
 import { UserError } from '../core/errors.js'
+import { summaryText } from '../core/summary-text.js'
 import { PrometheusProvider } from '../core/metrics/prometheus.js'
 import { prometheusOptions } from '../core/metrics/prometheus-config.js'
 import { configFromInput, environmentFromInput } from './lib/config.js'
@@ -30,7 +32,7 @@ export async function run(): Promise<void> {
   const url = options.url
   const provider = new PrometheusProvider(options)
 
-  core.info(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`)
+  info(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`)
   const result = await runAnalysis({
     provider,
     analysis,
@@ -38,7 +40,7 @@ export async function run(): Promise<void> {
     intervalMs,
     values: { environment, namespace: config.environments[environment].namespace },
     onMeasurement: (m) =>
-      core.info(
+      info(
         m.kind === 'error'
           ? `${m.at.toISOString()} metrics error: ${m.error}`
           : `${m.at.toISOString()} ${m.judgement.verdict} (score ${m.judgement.score})`
@@ -65,8 +67,11 @@ export async function run(): Promise<void> {
   core.setOutput('score', String(last?.judgement.score ?? 0))
   core.setOutput('report', report)
 
-  const summary = core.summary.addHeading(`Canary analysis of ${environment}: ${result.verdict}`, 2)
-  summary.addRaw(`${result.reason}\n\n`)
+  const summary = core.summary.addHeading(
+    `Canary analysis of ${summaryText(environment)}: ${result.verdict}`,
+    2
+  )
+  summary.addRaw(`${summaryText(result.reason)}\n\n`)
   if (last) {
     summary.addRaw(judgementMarkdown(last.judgement).replace(/^### .*\n/, ''))
     const step = Math.max(1, Math.round(last.window.stepSeconds))

@@ -9,9 +9,11 @@ import { credentialsOf, loadCluster } from '../core/kube/cluster.js'
 import { errorsOf, findingError } from '../core/manifests/findings.js'
 import { describeId } from '../core/manifests/manifest.js'
 import { renderEnvironment } from '../core/manifests/pipeline.js'
+import { summaryCode, summaryText } from '../core/summary-text.js'
 import { VERSION } from '../core/version.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { GitHubDeployment } from './lib/github-deployment.js'
+import { info } from './lib/log.js'
 import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
 
 export async function run(): Promise<void> {
@@ -82,7 +84,7 @@ export async function run(): Promise<void> {
     ? `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}/actions/runs/${process.env.GITHUB_RUN_ID}`
     : undefined
   await record?.start()
-  core.info(
+  info(
     `deploying ${result.release.image} to ${environment} (${cluster.server}, context ${cluster.context})`
   )
   let outcome: DeployOutcome
@@ -101,7 +103,7 @@ export async function run(): Promise<void> {
       holder: `${runUrl ?? 'a GitHub run'} (job ${process.env.GITHUB_JOB ?? '?'}, attempt ${process.env.GITHUB_RUN_ATTEMPT ?? '1'})`,
       settings,
       dryRun,
-      log: (line) => core.info(line)
+      log: (line) => info(line)
     })
   } catch (error) {
     await record?.status('error', 'slipway could not deploy; see the run')
@@ -123,7 +125,7 @@ export async function run(): Promise<void> {
   if (env.url) core.setOutput('url', env.url)
   await writeSummary(environment, outcome)
   if (outcome.result === 'failed') throw new UserError(outcome.message)
-  core.info(outcome.message)
+  info(outcome.message)
 }
 
 async function writeSummary(environment: string, outcome: DeployOutcome): Promise<void> {
@@ -142,31 +144,25 @@ async function writeSummary(environment: string, outcome: DeployOutcome): Promis
       { data: 'When', header: true },
       { data: 'What', header: true }
     ],
-    ...outcome.timeline.map((t) => [html(t.step), html(t.at.slice(11, 19)), html(t.detail)])
+    ...outcome.timeline.map((t) => [
+      summaryText(t.step),
+      summaryText(t.at.slice(11, 19)),
+      summaryText(t.detail)
+    ])
   ]
   const summary = core.summary
-    .addHeading(html(title), 3)
+    .addHeading(summaryText(title), 3)
     .addRaw(
-      `<p>${html(outcome.message)}</p><p>From ${html(from)} to release ${outcome.release.number} (${html(outcome.release.digest ?? 'no digest')}); ` +
+      `<p>${summaryText(outcome.message)}</p><p>From ${summaryText(from)} to release ${outcome.release.number} (${summaryText(outcome.release.digest ?? 'no digest')}); ` +
         `${outcome.applied.length} objects applied, ${outcome.pruned.length} pruned.</p>`,
       true
     )
     .addTable(rows)
   if (outcome.pruned.length > 0) {
     summary.addRaw(
-      `<p>Pruned: ${outcome.pruned.map((id) => `<code>${html(describeId(id))}</code>`).join(', ')}</p>`,
+      `<p>Pruned: ${outcome.pruned.map((id) => summaryCode(describeId(id))).join(', ')}</p>`,
       true
     )
   }
   await summary.write()
-}
-
-/** Text as HTML: a value from the cluster or the repository never becomes markup. */
-function html(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
 }

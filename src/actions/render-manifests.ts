@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError, UserErrors } from '../core/errors.js'
@@ -18,6 +19,9 @@ import { renderAtRef } from '../core/manifests/git-ref.js'
 import type { KubeObject } from '../core/manifests/manifest.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { writeRenderOutput } from '../core/manifests/write-output.js'
+import { checkOutputDir } from '../core/output-path.js'
+import { imageReport, imageReportLines, type ImageEntry } from '../core/manifests/image-report.js'
+import { summaryCode, summaryText } from '../core/summary-text.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
 import { commentOnPullRequest, pullRequestHead } from './lib/pr-comment.js'
@@ -29,10 +33,7 @@ export async function run(): Promise<void> {
   const { config, file: configFile } = await configFromInput()
   const environment = environmentFromInput(config, requiredInput('environment'))
   const root = workspace()
-  const outDir = path.resolve(
-    root,
-    optionalInput('output-dir') ?? path.join(process.env.RUNNER_TEMP ?? '.', 'slipway', environment)
-  )
+  const outDir = outputDirFromInput(config, environment, root)
   const result = await renderEnvironment({
     config,
     environment,
@@ -57,7 +58,9 @@ export async function run(): Promise<void> {
   const diffText = diff && diffMarkdown(diff, { environment, against: previous.label })
 
   for (const finding of result.findings.filter((f) => f.level === 'warning')) warn(finding, root)
-  await writeSummary(result, root, diffText)
+  const images = imageReport(result, 'input "image" is empty')
+  for (const line of imageReportLines(images)) info(line)
+  await writeSummary(result, root, images, diffText)
   const errors = errorsOf(result.findings)
   if (errors.length > 0) throw new UserErrors(errors.map(findingError))
 
@@ -77,7 +80,7 @@ export async function run(): Promise<void> {
   }
   if (comment) {
     if (!diff) {
-      core.info('comment: no previous render to compare with, no comment posted')
+      info('comment: no previous render to compare with, no comment posted')
     } else if (!token) {
       core.warning('comment: input "github-token" is empty, no comment posted')
     } else {
@@ -90,6 +93,25 @@ export async function run(): Promise<void> {
       if ('url' in posted) core.setOutput('comment-url', posted.url)
     }
   }
+}
+
+/**
+ * Input `output-dir` (default RUNNER_TEMP/slipway/<environment>), resolved: inside the
+ * workspace or RUNNER_TEMP, and neither in .git nor in a manifests source.
+ */
+function outputDirFromInput(config: Config, environment: string, root: string): string {
+  const given = optionalInput('output-dir')
+  const temp = process.env.RUNNER_TEMP
+  const dir = path.resolve(root, given ?? path.join(temp ?? '.', 'slipway', environment))
+  return checkOutputDir(dir, {
+    subject: `input "output-dir": ${given ?? dir}`,
+    allowed: [
+      { dir: root, name: 'the workspace' },
+      ...(temp ? [{ dir: temp, name: 'RUNNER_TEMP' }] : [])
+    ],
+    root,
+    config
+  })
 }
 
 /**
@@ -120,7 +142,7 @@ async function liveComparison(
     environment,
     namespace: current.namespace
   })
-  core.info(`compared with the live objects at ${cluster.server} (context ${cluster.context})`)
+  info(`compared with the live objects at ${cluster.server} (context ${cluster.context})`)
   return { diff: live.diff, label: live.against }
 }
 
@@ -150,17 +172,22 @@ async function previousRender(
     releaseId: current.release.releaseId
   })
   if (atRef.newEnvironment)
-    core.info(`${environment} is not defined at ${atRef.label}: all objects are new`)
+    info(`${environment} is not defined at ${atRef.label}: all objects are new`)
   return atRef
 }
 
-async function writeSummary(result: RenderResult, root: string, diffText?: string): Promise<void> {
-  const summary = core.summary.addHeading(`Rendered ${result.environment}`, 3)
+async function writeSummary(
+  result: RenderResult,
+  root: string,
+  images: ImageEntry[],
+  diffText?: string
+): Promise<void> {
+  const summary = core.summary.addHeading(`Rendered ${summaryText(result.environment)}`, 3)
   const pinned = result.release.image
-    ? `, <code>${result.release.image}</code> pinned in ${result.pinned.length} container${result.pinned.length === 1 ? '' : 's'}`
+    ? `, ${summaryCode(result.release.image)} pinned in ${result.pinned.length} container${result.pinned.length === 1 ? '' : 's'}`
     : ''
   summary.addRaw(
-    `<p>${result.objects.length} objects for namespace <code>${result.namespace}</code>${pinned}. Content hash <code>${result.hash}</code>.</p>`,
+    `<p>${result.objects.length} objects for namespace ${summaryCode(result.namespace)}${pinned}. Content hash ${summaryCode(result.hash)}.</p>`,
     true
   )
   const namespaces = new Set(result.objects.map((o) => o.id.namespace ?? ''))
@@ -171,19 +198,28 @@ async function writeSummary(result: RenderResult, root: string, diffText?: strin
       { data: 'Name', header: true },
       ...(withNamespace ? [{ data: 'Namespace', header: true }] : [])
     ],
-    ...result.objects.map((o) => [
-      o.id.kind,
-      o.id.name,
-      ...(withNamespace ? [o.id.namespace ?? ''] : [])
-    ])
+    ...result.objects.map((o) =>
+      [o.id.kind, o.id.name, ...(withNamespace ? [o.id.namespace ?? ''] : [])].map(summaryText)
+    )
   ])
+  if (images.length > 0) {
+    summary.addHeading('Images', 4).addTable([
+      ['Image', 'Pinned to', 'In', 'Left as it is because'].map((data) => ({
+        data,
+        header: true
+      })),
+      ...images.map((e) =>
+        [e.image, e.pinnedTo ?? '—', e.objects.join(', '), e.reason ?? '—'].map(summaryText)
+      )
+    ])
+  }
   if (result.findings.length > 0) {
     summary.addHeading('Findings', 4).addTable([
       ['Level', 'Check', 'Object', 'Where', 'Message'].map((data) => ({ data, header: true })),
       ...result.findings.map((f) => {
         const json = findingJson(f, root)
         const where = json.file ? `${json.file}${json.line ? `:${json.line}` : ''}` : ''
-        return [f.level, f.check, f.object ?? '', where, f.message].map(html)
+        return [f.level, f.check, f.object ?? '', where, f.message].map(summaryText)
       })
     ])
   }
@@ -218,8 +254,4 @@ function findingJson(finding: Finding, root: string) {
 function relative(root: string, file: string): string {
   const back = path.relative(root, file)
   return back.startsWith('..') ? file : back
-}
-
-function html(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 }

@@ -5,9 +5,11 @@ import { rollback } from '../core/deploy/rollback.js'
 import { deploySettings } from '../core/deploy/settings.js'
 import { KubeClient } from '../core/kube/client.js'
 import { credentialsOf, loadCluster } from '../core/kube/cluster.js'
+import { summaryText } from '../core/summary-text.js'
 import { VERSION } from '../core/version.js'
 import { configFromInput, environmentFromInput, workspace } from './lib/config.js'
 import { GitHubDeployment } from './lib/github-deployment.js'
+import { info } from './lib/log.js'
 import { booleanInput, optionalInput, requiredInput } from './lib/inputs.js'
 
 export async function run(): Promise<void> {
@@ -38,7 +40,7 @@ export async function run(): Promise<void> {
     holder: `${runUrl ?? 'a GitHub run'} (job ${process.env.GITHUB_JOB ?? '?'}, attempt ${process.env.GITHUB_RUN_ATTEMPT ?? '1'})`,
     settings: deploySettings(config, environment),
     force: booleanInput('force', false),
-    log: (line) => core.info(line)
+    log: (line) => info(line)
   })
   const { from, to } = outcome
   if (!to.image) throw new UserError(`release ${to.number} has no image recorded`)
@@ -68,11 +70,11 @@ export async function run(): Promise<void> {
     }
   }
 
-  const row = (label: string, value: string) => [html(label), html(value)]
+  const row = (label: string, value: string) => [summaryText(label), summaryText(value)]
   await core.summary
-    .addHeading(html(`Rolled ${environment} back to release ${to.number}`), 3)
+    .addHeading(summaryText(`Rolled ${environment} back to release ${to.number}`), 3)
     .addRaw(
-      `<p>${html(outcome.message)}. Canary steps and analysis were skipped, as for every rollback.</p>`,
+      `<p>${summaryText(outcome.message)}. Canary steps and analysis were skipped, as for every rollback.</p>`,
       true
     )
     .addTable([
@@ -81,9 +83,13 @@ export async function run(): Promise<void> {
         { data: 'From', header: true },
         { data: 'To', header: true }
       ],
-      [html('Release'), String(from.number), String(to.number)],
-      [html('Digest'), html(from.digest ?? '-'), html(to.digest ?? '-')],
-      [html('Commit'), html(from.commit?.slice(0, 12) ?? '-'), html(to.commit?.slice(0, 12) ?? '-')]
+      [summaryText('Release'), String(from.number), String(to.number)],
+      [summaryText('Digest'), summaryText(from.digest ?? '-'), summaryText(to.digest ?? '-')],
+      [
+        summaryText('Commit'),
+        summaryText(from.commit?.slice(0, 12) ?? '-'),
+        summaryText(to.commit?.slice(0, 12) ?? '-')
+      ]
     ])
     .addTable([
       row('Who', process.env.GITHUB_ACTOR ?? '-'),
@@ -91,15 +97,5 @@ export async function run(): Promise<void> {
       row('Took', `${Math.round(outcome.durationMs / 1000)} s`)
     ])
     .write()
-  core.info(outcome.message)
-}
-
-/** Text as HTML: a value from the cluster or the repository never becomes markup. */
-function html(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;')
+  info(outcome.message)
 }

@@ -1,9 +1,11 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import { copyFile, mkdir, readFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
 import path from 'node:path'
 import { parseDuration } from '../core/duration.js'
 import { UserError } from '../core/errors.js'
+import { checkInputFile } from '../core/output-path.js'
 import {
   baseImageLine,
   FAIL_ON,
@@ -74,7 +76,10 @@ export async function run(): Promise<void> {
 
     let dbUpdatedAt: Date | undefined
     if (reportInput) {
-      const source = resolve(reportInput)
+      const source = checkInputFile(resolve(reportInput), {
+        subject: `input "report": ${reportInput}`,
+        place: { dir: root, name: 'the workspace' }
+      })
       // Kept whatever it holds; a missing report is judged (fail closed) by the gate below.
       if (existsSync(source)) await copyFile(source, reportFile)
     } else if (imageRef) {
@@ -136,7 +141,7 @@ export async function run(): Promise<void> {
       .write()
     verdictSet = true
     if (result.verdict !== 'pass') throw new UserError(verdictLine(result))
-    core.info(verdictLine(result))
+    info(verdictLine(result))
   } catch (error) {
     if (!verdictSet) core.setOutput('verdict', 'fail')
     throw error
@@ -170,7 +175,7 @@ async function scanImage(
           }
       : {}
   Object.assign(process.env, env)
-  core.info(`scanning ${imageRef} with ${program}`)
+  info(`scanning ${imageRef} with ${program}`)
   const scanned = await runScan({ scanner, program, imageRef, output, cacheDir, cachedDb })
   for (const warning of scanned.warnings) core.warning(warning)
   if (!scanned.usedCachedDb) await saveDb(scanner, cacheDir, now)

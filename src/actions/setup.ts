@@ -1,9 +1,12 @@
 import * as core from '@actions/core'
+import { info } from './lib/log.js'
 import * as exec from '@actions/exec'
-import { chmod, mkdir, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { COMMANDS_FILE_ENV } from '../cli/runner-io.js'
 import { UserError } from '../core/errors.js'
+import { commandFence } from '../core/runner-output.js'
 import { VERSION } from '../core/version.js'
 import { configFromInput } from './lib/config.js'
 import { booleanInput, optionalInput } from './lib/inputs.js'
@@ -29,20 +32,48 @@ export async function run(): Promise<void> {
 
   if (booleanInput('validate', true)) {
     const { file } = await configFromInput()
-    core.info(`${path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)}: ok`)
+    info(`${path.relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)}: ok`)
   }
 
   const args = optionalInput('args')
   if (args) {
-    let stdout = ''
-    const exitCode = await exec.exec(shim, splitArgs(args), {
-      ignoreReturnCode: true,
-      listeners: { stdout: (data: Buffer) => (stdout += data.toString()) }
-    })
+    const { exitCode, stdout } = await runFenced(shim, splitArgs(args), binDir)
     core.setOutput('stdout', stdout)
     core.setOutput('exit-code', String(exitCode))
     if (exitCode !== 0) throw new UserError(`slipway ${args} exited with code ${exitCode}`)
   }
+}
+
+/**
+ * Runs the command with its output echoed between the lines of a command fence, so that
+ * nothing it prints (a ConfigMap's data, say) runs as a workflow command; its own annotations
+ * go to a file and are replayed after the fence.
+ */
+export async function runFenced(
+  shim: string,
+  args: string[],
+  dir: string
+): Promise<{ exitCode: number; stdout: string }> {
+  const commandsFile = path.join(dir, `commands-${process.pid}-${Date.now()}`)
+  await writeFile(commandsFile, '')
+  const fence = commandFence()
+  let stdout = ''
+  process.stdout.write(`${fence.start}\n`)
+  let exitCode: number
+  try {
+    exitCode = await exec.exec(shim, args, {
+      ignoreReturnCode: true,
+      env: { ...(process.env as Record<string, string>), [COMMANDS_FILE_ENV]: commandsFile },
+      // One stream, so that the runner sees the fence and the output in order.
+      errStream: process.stdout,
+      listeners: { stdout: (data: Buffer) => (stdout += data.toString()) }
+    })
+  } finally {
+    process.stdout.write(`\n${fence.end}\n`)
+  }
+  process.stdout.write(await readFile(commandsFile, 'utf8'))
+  await rm(commandsFile, { force: true })
+  return { exitCode, stdout }
 }
 
 /** Splits `args` into words the way a shell does for quotes and backslashes, without a shell. */

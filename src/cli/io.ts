@@ -8,6 +8,12 @@ export interface Io {
   out: (text: string) => void
   err: (text: string) => void
   cwd: string
+  /**
+   * On a GitHub runner: writes one of slipway's own workflow commands (an annotation) on
+   * stderr, which the runner reads too, so that stdout stays the command's data. Undefined
+   * elsewhere.
+   */
+  command?: (line: string) => void
 }
 
 /** A mistake in the command line: exit code 2 and the command's name in the message. */
@@ -37,7 +43,7 @@ export function formatOption(value: unknown, allowed: string[]): string {
  */
 export function printProblem(io: Io, problem: UserError): void {
   io.err(`${formatUserError(problem)}\n`)
-  if (process.env.GITHUB_ACTIONS === 'true') io.out(annotation('error', problem))
+  io.command?.(annotation('error', problem))
 }
 
 /** The workflow command that shows `problem` as an annotation on its file and line. */

@@ -1,6 +1,7 @@
 import { errorMessage, UserError, UserErrors } from '../core/errors.js'
 import { VERSION } from '../core/version.js'
 import { EXIT, printProblem, UsageError, type Io } from './io.js'
+import { runnerIo } from './runner-io.js'
 
 export { EXIT, type Io } from './io.js'
 
@@ -112,6 +113,16 @@ const commands: Record<string, Command> = {
 }
 
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  if (process.env.GITHUB_ACTIONS !== 'true') return run(argv, io)
+  const onRunner = runnerIo(io)
+  try {
+    return await run(argv, onRunner)
+  } finally {
+    onRunner.flush()
+  }
+}
+
+async function run(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv
   if (!name || name === '--help' || name === '-h') {
     io.out(HELP)

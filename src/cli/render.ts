@@ -1,7 +1,8 @@
+import os from 'node:os'
 import path from 'node:path'
 import type { ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
-import { formatUserError } from '../core/errors.js'
+import { formatUserError, UserError } from '../core/errors.js'
 import { loadCluster } from '../core/kube/cluster.js'
 import { diffLive } from '../core/kube/live-diff.js'
 import {
@@ -16,6 +17,8 @@ import { renderAtRef } from '../core/manifests/git-ref.js'
 import { renderEnvironment, type RenderResult } from '../core/manifests/pipeline.js'
 import { manifestsJson } from '../core/manifests/serialize.js'
 import { objectList, writeRenderOutput } from '../core/manifests/write-output.js'
+import { imageReport, imageReportLines } from '../core/manifests/image-report.js'
+import { checkOutputDir } from '../core/output-path.js'
 import { annotation, formatOption, parseOptions, UsageError, type Io } from './io.js'
 
 export const RENDER_HELP = `Usage: slipway render --env NAME [--config FILE] [--image REF@DIGEST] [--out DIR] [--format yaml|json]
@@ -85,14 +88,16 @@ const RENDER_OPTIONS = {
 export async function renderCommand(args: string[], io: Io): Promise<number> {
   const values = parseOptions(args, { ...RENDER_OPTIONS, out: { type: 'string' } })
   const format = formatOption(values.format, ['yaml', 'json'])
+  const out = values.out === undefined ? undefined : await outputDir(values.out, values, io)
   const result = await render(values, io)
   if (!reportFindings(result.findings, io)) return 1
-  if (!values.out) {
+  const images = imageReport(result, 'no --image was given')
+  for (const line of imageReportLines(images)) io.err(`${line}\n`)
+  if (!out || !values.out) {
     const objects = result.objects.map((o) => o.object)
     io.out(format === 'json' ? manifestsJson(objects) : result.yaml)
     return 0
   }
-  const out = path.resolve(io.cwd, values.out)
   const written = await writeRenderOutput(result, out, io.cwd)
   if (format === 'json') {
     const summary = {
@@ -100,6 +105,7 @@ export async function renderCommand(args: string[], io: Io): Promise<number> {
       hash: result.hash,
       ...written,
       objects: objectList(result, io.cwd),
+      images,
       findings: result.findings
     }
     io.out(JSON.stringify(summary, null, 2) + '\n')
@@ -213,6 +219,28 @@ export async function render(values: Record<string, unknown>, io: Io): Promise<R
   })
 }
 
+/**
+ * The --out folder, resolved: inside the current folder or the temp folder, and neither in
+ * .git nor in a manifests source.
+ */
+async function outputDir(out: string, values: Record<string, unknown>, io: Io): Promise<string> {
+  const config = await loadConfig(configFileOf(values, io))
+  try {
+    return checkOutputDir(path.resolve(io.cwd, out), {
+      subject: `--out ${out}`,
+      allowed: [
+        { dir: io.cwd, name: 'the current folder' },
+        // os.tmpdir() reads the same variables, but those of the process it was loaded in.
+        { dir: process.env.TMPDIR || os.tmpdir(), name: 'the temp folder' }
+      ],
+      root: io.cwd,
+      config
+    })
+  } catch (error) {
+    throw error instanceof UserError ? new UsageError(error.message) : error
+  }
+}
+
 export function configFileOf(values: Record<string, unknown>, io: Io): string {
   return path.resolve(io.cwd, (values.config as string | undefined) ?? DEFAULT_CONFIG_FILE)
 }
@@ -227,7 +255,7 @@ export function reportFindings(findings: Finding[], io: Io): boolean {
     const text = formatUserError(error)
     const where = text.slice(0, text.length - error.message.length)
     io.err(`${where}${finding.level}: ${error.message} [${finding.check}]\n`)
-    if (process.env.GITHUB_ACTIONS === 'true') io.out(annotation(finding.level, error))
+    io.command?.(annotation(finding.level, error))
   }
   return errorsOf(findings).length === 0
 }

@@ -141,13 +141,15 @@ describe('slipway CLI', () => {
     })
 
     it('on a GitHub runner, also prints an error annotation per problem', () => {
-      const { code, stdout } = slipway(
+      const { code, stdout, stderr } = slipway(
         ['validate'],
         makeWorkspace('app', { 'slipway.yaml': badConfig.text }),
         { GITHUB_ACTIONS: 'true' }
       )
       expect(code).toBe(1)
-      expect(processOutput(stdout.split('\n'), false).annotations).toEqual([
+      // On stderr, which the runner reads too: stdout stays the command's data.
+      expect(stdout).toBe('')
+      expect(processOutput(stderr.split('\n'), false).annotations).toEqual([
         {
           level: 'error',
           message: 'image.tag: unknown key',
@@ -161,7 +163,10 @@ describe('slipway CLI', () => {
   describe('render', () => {
     it("renders an environment's kustomize overlay as YAML", () => {
       const { code, stdout, stderr } = slipway(['render', '--env', 'staging'], makeWorkspace('app'))
-      expect(stderr).toBe('')
+      // No --image: the released image stays as the manifests name it, and slipway says so.
+      expect(stderr).toBe(
+        'image ghcr.io/acme/hello:latest left as it is in Deployment hello-staging/hello: the released image, but no --image was given\n'
+      )
       expect(code).toBe(0)
       const objects = parseAllDocuments(stdout).map(
         (d) => d.toJS() as { kind: string; metadata: { namespace: string } }

@@ -5,6 +5,7 @@ import { runSlipwayAction, VERSION } from '../support/actions.js'
 import { APP_CONFIG, expectNoCrash, expectOneError, insertAfter } from '../support/contract.js'
 import { cleanupRuns } from '../support/runner.js'
 import { makeWorkspace } from '../support/workspace.js'
+import { HOSTILE_TEXT } from '../support/workflow-commands.js'
 
 /** slipway.yaml with four mistakes, and the line of each. */
 function configWithMistakes() {
@@ -40,6 +41,23 @@ function configWithMistakes() {
 }
 
 afterAll(cleanupRuns)
+
+/** A Deployment with findings (no probes, no limits): slipway annotates it. */
+const WEB_DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels: {app: web}
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+`
 
 describe('setup (root action)', () => {
   it('puts a working slipway command on PATH for later steps', async () => {
@@ -178,5 +196,33 @@ describe('setup (root action)', () => {
     expect(result.exitCode).toBe(1)
     expect(result.outputs['exit-code']).toBe('2')
     expect(result.log).toMatch(/slipway validate: .*--bogus/)
+  })
+
+  it('echoes the command output without letting it run workflow commands', async () => {
+    const config =
+      'image:\n  repository: ghcr.io/acme/app\nmanifests:\n  path: k8s\nenvironments:\n  staging:\n    namespace: app\n'
+    const configMap = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: app\ndata:\n  script: |\n${HOSTILE_TEXT.split(
+      '\n'
+    )
+      .map((l) => `    ${l}`)
+      .join('\n')}\n`
+    const result = await runSlipwayAction('setup', {
+      workspace: makeWorkspace(undefined, {
+        'slipway.yaml': config,
+        'k8s/app.yaml': configMap,
+        'k8s/web.yaml': WEB_DEPLOYMENT
+      }),
+      inputs: { args: 'render --env staging' }
+    })
+    expect(result.exitCode).toBe(0)
+    // The runner acted on nothing the ConfigMap says: no mask, no output, no forged annotation.
+    expect(result.masked).toEqual([])
+    expect(result.outputs.verdict).toBeUndefined()
+    expect(result.annotations.filter((a) => a.message.startsWith('forged'))).toEqual([])
+    expect(result.commands.map((c) => c.command)).not.toContain('set-output')
+    // slipway's own warnings still annotate the manifest, after the echoed output.
+    expect(result.annotations.length).toBeGreaterThan(0)
+    expect(result.annotations.every((a) => a.file === 'k8s/web.yaml')).toBe(true)
+    expect(result.outputs.stdout).toContain('kind: ConfigMap')
   })
 })

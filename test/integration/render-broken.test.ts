@@ -231,7 +231,9 @@ describe('a broken copy of a kustomize overlay', () => {
     )
     const errors = await thrown(render(root, overlay))
     expect(errors).toHaveLength(1)
-    expect(errors[0].message).toMatch(/^kustomize failed: .*missing\.yaml/)
+    expect(errors[0].message).toMatch(
+      /^kustomize failed on manifests\/overlays\/production: .*missing\.yaml/
+    )
     expect(path.relative(root, errors[0].location!.file)).toBe('manifests/overlays/production')
   })
 })

@@ -13,7 +13,8 @@ import {
   parseFileCommand,
   parsePathFile,
   processOutput,
-  type Annotation
+  type Annotation,
+  type WorkflowCommand
 } from './workflow-commands.js'
 
 export type { Annotation } from './workflow-commands.js'
@@ -54,6 +55,8 @@ export interface RunResult {
   path: string[]
   annotations: Annotation[]
   masked: string[]
+  /** Every workflow command the runner acted on (see processOutput). */
+  commands: WorkflowCommand[]
   /** Values passed to `::add-mask::` that still appear in `log`: printed before they were masked. */
   leaked: string[]
   summary: string
@@ -160,6 +163,7 @@ async function runStep(step: Step): Promise<RunResult> {
     path: parsePathFile(read(filePaths.GITHUB_PATH)),
     annotations: processed.annotations,
     masked: processed.masked,
+    commands: processed.commands,
     leaked: processed.masked.filter((secret) => processed.log.includes(secret)),
     summary: read(filePaths.GITHUB_STEP_SUMMARY),
     stdout: run.stdout,

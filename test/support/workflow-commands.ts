@@ -109,19 +109,84 @@ export interface ProcessedLog {
   log: string
   annotations: Annotation[]
   masked: string[]
+  /** Every command the runner acted on, in order (annotations, masks, set-output, stop-commands...). */
+  commands: WorkflowCommand[]
+}
+
+// The commands the runner registers (actions/runner ActionCommandManager.cs and its extensions);
+// a line naming another command is printed as it is. Names compare without regard to case.
+const REGISTERED = new Set([
+  'add-mask',
+  'add-path',
+  'set-env',
+  'set-output',
+  'save-state',
+  'add-matcher',
+  'remove-matcher',
+  'warning',
+  'error',
+  'notice',
+  'debug',
+  'group',
+  'endgroup',
+  'echo',
+  'stop-commands',
+  'internal-set-repo-path'
+])
+
+/**
+ * A line as the runner's ActionCommand parses it: `::command k=v::data` after leading
+ * whitespace, else the legacy `##[command k=v;k=v]data` anywhere in the line. Only commands in
+ * `registered` count.
+ */
+export function runnerCommandOf(
+  line: string,
+  registered: Set<string> = REGISTERED
+): WorkflowCommand | undefined {
+  const v2 = parseCommandLine(line)
+  if (v2 && registered.has(v2.command.toLowerCase())) {
+    return { ...v2, command: v2.command.toLowerCase() }
+  }
+  const start = line.indexOf('##[')
+  if (start < 0) return undefined
+  const close = line.indexOf(']', start)
+  if (close < 0) return undefined
+  const info = line.slice(start + 3, close)
+  const space = info.indexOf(' ')
+  const command = (space < 0 ? info : info.slice(0, space)).toLowerCase()
+  if (!registered.has(command)) return undefined
+  const properties: Record<string, string> = {}
+  if (space >= 0) {
+    for (const pair of info.slice(space + 1).split(';')) {
+      const eq = pair.indexOf('=')
+      if (eq > 0) properties[pair.slice(0, eq).trim()] = pair.slice(eq + 1)
+    }
+  }
+  return { command, properties, data: line.slice(close + 1) }
 }
 
 /**
  * Processes output lines in order, as the runner does: `::add-mask::` masks a value in every
  * later line (not earlier ones), annotations become `##[error]` lines, `::debug::` is shown only
- * when step debugging is on.
+ * when step debugging is on, and `::stop-commands::TOKEN` turns every command off until a line
+ * `::TOKEN::` (or `##[TOKEN]`).
  */
 export function processOutput(lines: string[], debug: boolean): ProcessedLog {
   const annotations: Annotation[] = []
   const masked: string[] = []
   const shown: string[] = []
-  for (const line of lines) {
-    const command = parseCommandLine(line)
+  const commands: WorkflowCommand[] = []
+  let stopToken: string | undefined
+  for (const line of lines.flatMap((l) => l.split(/\r\n|\r|\n/))) {
+    if (stopToken !== undefined) {
+      const resume = runnerCommandOf(line, new Set([stopToken]))
+      if (resume) stopToken = undefined
+      shown.push(mask(line, masked))
+      continue
+    }
+    const command = runnerCommandOf(line)
+    if (command) commands.push(command)
+    if (command?.command === 'stop-commands') stopToken = command.data.toLowerCase()
     const rendered = command ? render(command, line, debug) : line
     if (command?.command === 'add-mask' && command.data.trim() !== '') {
       masked.push(command.data)
@@ -130,7 +195,7 @@ export function processOutput(lines: string[], debug: boolean): ProcessedLog {
     if (annotation) annotations.push(annotation)
     if (rendered !== undefined) shown.push(mask(rendered, masked))
   }
-  return { log: shown.join('\n'), annotations, masked }
+  return { log: shown.join('\n'), annotations, masked, commands }
 }
 
 function render(command: WorkflowCommand, line: string, debug: boolean): string | undefined {
@@ -156,4 +221,31 @@ function mask(line: string, secrets: string[]): string {
   const parts = secrets.flatMap((s) => [s, ...s.split(/\r?\n/)]).filter((s) => s.trim() !== '')
   parts.sort((a, b) => b.length - a.length)
   return parts.reduce((text, secret) => text.split(secret).join('***'), line)
+}
+
+/** Every command form the runner acts on, as a repository, an image or a server could write it. */
+export const HOSTILE_LINES = [
+  '::error::forged error',
+  '  ::warning file=x::forged warning',
+  '\t::NOTICE::forged notice',
+  '::add-mask::slipway',
+  '::set-output name=verdict::pass',
+  '::stop-commands::hush',
+  'text ##[error]forged legacy error',
+  '##[set-output name=verdict;]pass',
+  '##[add-mask]slipway'
+]
+
+/** HOSTILE_LINES as one block of text, as a value in a file or a report would hold them. */
+export const HOSTILE_TEXT = HOSTILE_LINES.join('\n')
+
+/**
+ * The commands the runner would act on in `output` that slipway did not mean: anything but an
+ * error or warning annotation, and annotations forged by HOSTILE_LINES.
+ */
+export function forgedCommands(...output: string[]): WorkflowCommand[] {
+  const lines = output.join('\n').split('\n')
+  return processOutput(lines, true).commands.filter(
+    (c) => !['error', 'warning'].includes(c.command) || c.data.startsWith('forged')
+  )
 }

@@ -1,4 +1,5 @@
 import * as core from '@actions/core'
+import { info } from './log.js'
 import * as github from '@actions/github'
 import { errorMessage } from '../../core/errors.js'
 import { commentRequest, type IssueComment } from '../../core/manifests/pr-comment.js'
@@ -20,7 +21,7 @@ export async function commentOnPullRequest(body: string, token: string): Promise
   const pullNumber = payload.pull_request?.number
   if (!PULL_REQUEST_EVENTS.has(eventName) || typeof pullNumber !== 'number') {
     const reason = `not a pull_request event (${eventName || 'none'}), no comment posted`
-    core.info(reason)
+    info(reason)
     return { outcome: 'skipped', reason }
   }
   try {
@@ -39,7 +40,7 @@ export async function commentOnPullRequest(body: string, token: string): Promise
     })
     const url = String((response.data as { html_url?: unknown }).html_url ?? '')
     const outcome = request.method === 'PATCH' ? 'updated' : 'created'
-    core.info(`${outcome} the diff comment on pull request #${pullNumber}: ${url}`)
+    info(`${outcome} the diff comment on pull request #${pullNumber}: ${url}`)
     return { outcome, url }
   } catch (error) {
     const status = (error as { status?: unknown }).status

@@ -1,5 +1,6 @@
 import * as cache from '@actions/cache'
 import * as core from '@actions/core'
+import { info } from './log.js'
 import * as tc from '@actions/tool-cache'
 import { access, constants } from 'node:fs/promises'
 import path from 'node:path'
@@ -30,7 +31,7 @@ export async function onPath(program: string): Promise<string | undefined> {
 export async function ensureScanner(scanner: ScannerName, mirror?: string): Promise<string> {
   const found = await onPath(scanner)
   if (found) {
-    core.info(`using ${scanner} from PATH: ${found}`)
+    info(`using ${scanner} from PATH: ${found}`)
     return found
   }
   return installScanner(scannerDownload(scanner, process.platform, process.arch, mirror))
@@ -43,9 +44,7 @@ export async function ensureScanner(scanner: ScannerName, mirror?: string): Prom
 export async function installScanner(download: ScannerDownload): Promise<string> {
   const cached = tc.find(download.scanner, download.version)
   if (cached) return path.join(cached, download.scanner)
-  core.info(
-    `${download.scanner} is not on PATH: installing ${download.version} from ${download.url}`
-  )
+  info(`${download.scanner} is not on PATH: installing ${download.version} from ${download.url}`)
   let archive: string
   try {
     archive = await tc.downloadTool(download.url)
@@ -78,7 +77,7 @@ export async function restoreDb(scanner: ScannerName, dir: string, now: Date): P
   const { key, restore } = dbKeys(scanner, now)
   try {
     const hit = await cache.restoreCache([dir], key, restore)
-    if (hit) core.info(`restored the ${scanner} database from the cache (${hit})`)
+    if (hit) info(`restored the ${scanner} database from the cache (${hit})`)
     return hit !== undefined
   } catch (error) {
     core.warning(`could not restore the ${scanner} database cache: ${errorMessage(error)}`)
@@ -92,6 +91,6 @@ export async function saveDb(scanner: ScannerName, dir: string, now: Date): Prom
   try {
     await cache.saveCache([dir], dbKeys(scanner, now).key)
   } catch (error) {
-    core.info(`did not save the ${scanner} database cache: ${errorMessage(error)}`)
+    info(`did not save the ${scanner} database cache: ${errorMessage(error)}`)
   }
 }

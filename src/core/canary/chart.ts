@@ -1,3 +1,4 @@
+import { chartLabel } from '../summary-text.js'
 import type { Samples } from './live.js'
 
 /**
@@ -23,7 +24,7 @@ export function metricChart(
   return [
     '```mermaid',
     'xychart-beta',
-    `  title "${name.replace(/"/g, "'")}: canary (first line) vs baseline"`,
+    `  title "${chartLabel(name)}: canary (first line) vs baseline"`,
     `  x-axis "seconds" [${points.map((p) => p.t).join(', ')}]`,
     `  line [${points.map((p) => round(p.canary)).join(', ')}]`,
     `  line [${points.map((p) => round(p.baseline)).join(', ')}]`,

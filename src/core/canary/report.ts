@@ -1,5 +1,6 @@
 import { formatInterval, formatNumber, formatPValue } from './reasons.js'
 import type { Judgement, MetricResult } from './types.js'
+import { summaryText } from '../summary-text.js'
 
 const MARK: Record<MetricResult['classification'], string> = {
   Pass: '✅ Pass',
@@ -57,6 +58,4 @@ function shiftCell(m: MetricResult): string {
   return '—'
 }
 
-function escape(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\n/g, ' ')
-}
+const escape = summaryText

@@ -1,5 +1,6 @@
 import { describeId, type ObjectId } from './manifest.js'
 import { hasChanges, type ManifestDiff } from './diff.js'
+import { markdownCode, summaryText } from '../summary-text.js'
 
 const MAX_ROWS = 100
 
@@ -11,18 +12,18 @@ export function diffMarkdown(
   diff: ManifestDiff,
   options: { environment: string; against: string }
 ): string {
-  const lines = [`### Changes to ${options.environment}`, '']
+  const lines = [`### Changes to ${summaryText(options.environment)}`, '']
   const counts = [
     `${diff.added.length} added`,
     `${diff.changed.length} changed`,
     `${diff.removed.length} removed`,
     `${diff.unchanged} unchanged`
   ].join(', ')
-  lines.push(`${counts}, compared with ${options.against}.`)
+  lines.push(`${counts}, compared with ${summaryText(options.against)}.`)
   if (!hasChanges(diff)) return lines.join('\n') + '\n'
   const rows: string[] = [
     ...diff.added.map((id) => row('added', id, '')),
-    ...diff.changed.map(({ id, paths }) => row('changed', id, paths.map(code).join(', '))),
+    ...diff.changed.map(({ id, paths }) => row('changed', id, paths.map(markdownCode).join(', '))),
     ...diff.removed.map((id) => row('removed', id, ''))
   ]
   lines.push(
@@ -36,13 +37,5 @@ export function diffMarkdown(
 }
 
 function row(change: string, id: ObjectId, fields: string): string {
-  return `| ${change} | ${escapeCell(describeId(id))} | ${fields} |`
-}
-
-function code(text: string): string {
-  return '`' + text.replace(/`/g, "'").replace(/\|/g, '\\|') + '`'
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|')
+  return `| ${change} | ${summaryText(describeId(id))} | ${fields} |`
 }

@@ -64,6 +64,8 @@ export interface RenderResult {
   /** Errors and warnings: schema, duplicates, the released image, policy. */
   findings: Finding[]
   pinned: PinnedImage[]
+  /** The repositories the released image goes by: how the manifests name it, and its own. */
+  releasedRepositories: string[]
   release: ReleaseInfo
 }
 
@@ -141,6 +143,7 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
     hash: contentHash(yaml),
     findings,
     pinned,
+    releasedRepositories: [releaseName(config, environment), config.image.repository],
     release
   }
 }

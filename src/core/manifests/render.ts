@@ -82,7 +82,10 @@ async function kustomize(
   await alongside()
   const result = await rendering
   if (result.exitCode !== 0) {
-    throw new UserError(`kustomize failed: ${errorLine(result.stderr)}`, { file: dir })
+    const folder = path.relative(root, dir) || '.'
+    throw new UserError(`kustomize failed on ${folder}: ${kustomizeErrorLine(result.stderr)}`, {
+      file: dir
+    })
   }
   return parseObjects(result.stdout, dir, { positions: false }).map(({ object }) => {
     const id = idOf(object)
@@ -90,10 +93,21 @@ async function kustomize(
   })
 }
 
-// kubectl prints deprecation warnings before the error itself.
-function errorLine(stderr: string): string {
+/**
+ * kustomize's reason on one line. kubectl prints deprecation warnings before the error; newer
+ * kubectl logs it through klog as `"command failed" err=<` and tab-indented lines up to ` >`;
+ * kustomize itself prints `Error: ...`.
+ */
+export function kustomizeErrorLine(stderr: string): string {
+  const klog = /err=<\n([\s\S]*?)\n >/.exec(stderr)
+  if (klog) return oneLine(klog[1].replace(/\n\t/g, ''))
   const lines = stderr.trim().split('\n')
-  return lines.find((line) => /^error:/i.test(line)) ?? lines.at(-1) ?? ''
+  const error = lines.find((line) => /^error:/i.test(line))
+  return oneLine(error ? error.replace(/^error:\s*/i, '') : (lines.at(-1) ?? ''))
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/ :/g, ':').trim()
 }
 
 /** The standalone `kustomize` when it is installed (usually newer), else kubectl's built-in one. */

@@ -83,10 +83,16 @@ function numberText(value: number): string {
   return /e/.test(text) && !text.includes('.') ? text.replace('e', '.0e') : text
 }
 
-/** Several lines, none of which a literal block would change. */
+/**
+ * Several lines, none of which a literal block would change, and none a GitHub runner would
+ * take for a workflow command when the block is printed (such text is double-quoted, where
+ * slipway can escape it: see core/runner-output.ts).
+ */
 function isBlock(text: string): boolean {
   return (
     text.includes('\n') &&
+    !/(^|\n)\s*::/.test(text) &&
+    !text.includes('##[') &&
     /^[^\s]/.test(text) &&
     !/[ \t]\n|[ \t]$/.test(text) &&
     !text.includes('\r') &&

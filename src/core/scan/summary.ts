@@ -3,6 +3,7 @@ import { SEVERITIES, type Finding } from './findings.js'
 import type { GateResult } from './gate.js'
 import { countsText, verdictLine } from './output.js'
 import type { ScanReport } from './report.js'
+import { markdownCode, summaryLink, summaryText } from '../summary-text.js'
 
 // The job summary: what a reviewer needs without opening the log. GitHub limits a step's
 // summary to 1 MiB, so long tables are cut.
@@ -21,7 +22,12 @@ export function gateSummary(
 ): string {
   const rows = options.rows ?? 100
   const icon = result.verdict === 'pass' ? '✅' : '❌'
-  const parts: string[] = [`## ${icon} Image scan: ${result.verdict}`, '', verdictLine(result), '']
+  const parts: string[] = [
+    `## ${icon} Image scan: ${result.verdict}`,
+    '',
+    summaryText(verdictLine(result)),
+    ''
+  ]
   if (report) parts.push(`${describeReport(report, result)}`, '')
 
   parts.push(
@@ -84,8 +90,8 @@ export function gateSummary(
     )
   }
   const files = [
-    options.reportPath ? `full report: \`${options.reportPath}\`` : '',
-    options.sarifPath ? `SARIF: \`${options.sarifPath}\`` : ''
+    options.reportPath ? `full report: ${markdownCode(options.reportPath)}` : '',
+    options.sarifPath ? `SARIF: ${markdownCode(options.sarifPath)}` : ''
   ].filter(Boolean)
   if (files.length > 0) parts.push(files.join(' · '), '')
   return parts.join('\n')
@@ -95,9 +101,9 @@ function describeReport(report: ScanReport, result: GateResult): string {
   const scanner = report.scannerVersion
     ? `${report.scanner} ${report.scannerVersion}`
     : report.scanner
-  const artifact = report.artifact.name ? ` of \`${report.artifact.name}\`` : ''
+  const artifact = report.artifact.name ? ` of ${markdownCode(report.artifact.name)}` : ''
   const age = result.dataAge ? `; ${result.dataAge.what} ${result.dataAge.at.toISOString()}` : ''
-  return `Scanned by ${scanner}${artifact}${age}. ${countsText(result.counts)}.`
+  return `Scanned by ${cell(scanner)}${artifact}${age}. ${countsText(result.counts)}.`
 }
 
 function findingTable(findings: Finding[]): string {
@@ -106,7 +112,7 @@ function findingTable(findings: Finding[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...findings.map(
       (f) =>
-        `| ${f.url ? `[${cell(f.id)}](${f.url})` : cell(f.id)} | ${f.severity} | ${cell(f.package)} | ${cell(f.installed)} | ${cell(f.fixed ?? 'no fix')} | ${cell(f.target)} |`
+        `| ${summaryLink(f.url, f.id)} | ${f.severity} | ${cell(f.package)} | ${cell(f.installed)} | ${cell(f.fixed ?? 'no fix')} | ${cell(f.target)} |`
     )
   ].join('\n')
 }
@@ -117,6 +123,4 @@ function more(total: number, shown: number): string[] {
     : []
 }
 
-function cell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
-}
+const cell = summaryText
