@@ -26,6 +26,8 @@ export interface FaultRule {
 export interface KubeFaultProxy {
   /** A kubeconfig that talks to the proxy. */
   kubeconfig: string
+  /** The proxy's address, https://127.0.0.1:<port>. */
+  url: string
   requests: { method: string; path: string; fault?: KubeFault }[]
   setRules(rules: FaultRule[]): void
   stop(): Promise<void>
@@ -174,6 +176,7 @@ export async function startKubeFaultProxy(): Promise<KubeFaultProxy> {
   )
   return {
     kubeconfig,
+    url: `https://127.0.0.1:${port}`,
     requests,
     setRules(next) {
       rules = next.map((r) => ({ ...r, used: 0 }))
