@@ -28,7 +28,13 @@ export interface KubeFaultProxy {
   kubeconfig: string
   /** The proxy's address, https://127.0.0.1:<port>. */
   url: string
-  requests: { method: string; path: string; fault?: KubeFault }[]
+  requests: {
+    method: string
+    path: string
+    query: string
+    contentType?: string
+    fault?: KubeFault
+  }[]
   setRules(rules: FaultRule[]): void
   stop(): Promise<void>
 }
@@ -115,7 +121,9 @@ export async function startKubeFaultProxy(): Promise<KubeFaultProxy> {
       (r) => r.match(method, urlPath) && (r.times === undefined || r.used < r.times)
     )
     if (rule) rule.used++
-    requests.push({ method, path: urlPath, fault: rule?.kind })
+    const query = (req.url ?? '').split('?')[1] ?? ''
+    const contentType = req.headers['content-type']
+    requests.push({ method, path: urlPath, query, contentType, fault: rule?.kind })
     const forward = () => {
       const out = https.request(
         {
