@@ -25,11 +25,6 @@ const DIGEST = `sha256:${'ab'.repeat(32)}`
 
 let proxy: KubeFaultProxy
 let kubeconfig: string
-/**
- * To the API server itself: through the fault proxy, kubectl rollout status of a rollout that was
- * complete before it watched prints success and then does not exit.
- */
-let direct: string
 let manifests: string
 let dir: string
 
@@ -73,7 +68,6 @@ beforeAll(async () => {
   proxy = await startKubeFaultProxy()
   dir = tempDir('slipway-kube-')
   kubeconfig = writeKubeconfig(path.join(dir, 'kubeconfig'), { server: proxy.url })
-  direct = writeKubeconfig(path.join(dir, 'direct'))
   // The example application, rendered by slipway's core as render-manifests renders it.
   const root = appWorkspace(NS)
   const configFile = path.join(root, 'slipway.yaml')
@@ -131,7 +125,7 @@ describe('kubectl against the real API server', () => {
   it('waits for the rollout with kubectl rollout status', async () => {
     // kwok makes the pod ready; on a busy machine that can take a while.
     const result = await kubectl(
-      direct,
+      kubeconfig,
       ['rollout', 'status', 'deployment/hello', '-n', NS, '--timeout', '100s'],
       110_000
     )

@@ -136,6 +136,8 @@ export async function startKubeFaultProxy(): Promise<KubeFaultProxy> {
         },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers)
+          // A watch's headers come before any event; held back, client-go cannot stop watching.
+          res.flushHeaders()
           answer.pipe(res)
         }
       )
