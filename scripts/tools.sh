@@ -63,8 +63,10 @@ build() {
 
 env_lines() {
   build
-  # A docker config folder of its own: the user's ~/.docker stays untouched.
-  local config="$TOOLS/docker-config-$(key_of buildx)"
+  # A docker config folder of its own, one per buildx build (as clones with other versions share
+  # the cache): the user's ~/.docker stays untouched.
+  local dir=${buildx%/*}
+  local config="$TOOLS/docker-config-${dir##*/buildx-}"
   mkdir -p "$config/cli-plugins"
   ln -sf "$buildx" "$config/cli-plugins/docker-buildx"
   printf 'export %s=%q\n' SLIPWAY_TEST_HELM "$helm" SLIPWAY_TEST_DOCKER_CONFIG "$config"
