@@ -117,17 +117,15 @@ describe('diff against the live objects', () => {
   it('finds no changes right after the render was applied, status and all', async () => {
     const result = await render(workspace, IMAGE('b'))
     const cluster = loadCluster({ kubeconfig })
-    // As slipway's deploy applies it; the rollout controller then writes status.
+    // As slipway's deploy applies it; the Deployment controller then writes status, and kwok
+    // makes the pod ready.
     await apply(kubeconfig, result.yaml)
-    await kubectl(kubeconfig, [
-      'rollout',
-      'status',
-      'deployment/hello',
-      '-n',
-      NS,
-      '--timeout',
-      '20s'
-    ])
+    const rollout = await kubectl(
+      kubeconfig,
+      ['rollout', 'status', 'deployment/hello', '-n', NS, '--timeout', '100s'],
+      110_000
+    )
+    expect(rollout.stdout).toContain('successfully rolled out')
     const { diff } = await diffLive({
       cluster,
       objects: result.objects.map((o) => o.object),
@@ -145,7 +143,7 @@ describe('diff against the live objects', () => {
       })),
       unchanged: 3
     })
-  })
+  }, 120_000)
 
   it('compares resource quantities by value, as the server stores them canonically', async () => {
     const result = await render(workspace, IMAGE('b'))
