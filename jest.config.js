@@ -19,10 +19,6 @@ export default {
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts']
     },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] },
-    // Needs the real helm, which only the `helm` job of CI installs.
-    ...(process.env.SLIPWAY_TEST_HELM === '1'
-      ? [{ ...shared, displayName: 'helm', testMatch: ['<rootDir>/test/helm/**/*.test.ts'] }]
-      : [])
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/e2e/**/*.test.ts'] }
   ]
 }

@@ -8,7 +8,9 @@
 #      when missing, which needs root), then their endpoints from <state>/env (SLIPWAY_TEST_*);
 #   4. the Kubernetes control plane (scripts/kube.sh start: builds it from its Go modules the first
 #      time on a machine, then etcd, kube-apiserver, controller-manager, scheduler and kwok);
-#   5. jest over all projects, with any extra arguments: npm test -- --selectProjects unit
+#   5. helm and docker buildx built from their Go modules (scripts/tools.sh env: SLIPWAY_TEST_HELM,
+#      SLIPWAY_TEST_DOCKER_CONFIG), the first time on a machine;
+#   6. jest over all projects, with any extra arguments: npm test -- --selectProjects unit
 #
 # The services are stopped on exit, however the script ends, unless SLIPWAY_KEEP_SERVICES=1 or they
 # were already running before (then whoever started them stops them). Exit code: jest's, or that of
@@ -56,6 +58,9 @@ source "$state/env"
 bash scripts/kube.sh start >/dev/null
 # shellcheck source=/dev/null
 source "$kube_state/env"
+# After the control plane: scripts/kube.sh installs Go when a machine lacks it.
+tools_env=$(bash scripts/tools.sh env)
+eval "$tools_env"
 
 set +e
 NODE_OPTIONS="--experimental-vm-modules ${NODE_OPTIONS:-}" NODE_NO_WARNINGS=1 npx jest "$@"

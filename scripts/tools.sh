@@ -22,14 +22,19 @@ die() {
   exit 1
 }
 
+# key_of <folder> [<extra linker flags>]
 key_of() {
-  { echo "$BUILD_RECIPE"; cat "tools/$1/go.mod" "tools/$1/go.sum"; } | sha256sum | cut -c1-16
+  {
+    echo "$BUILD_RECIPE"
+    cat "tools/$1/go.mod" "tools/$1/go.sum"
+    if [[ -n ${2:-} ]]; then echo "$2"; fi
+  } | sha256sum | cut -c1-16
 }
 
-# build_tool <folder> <package> <output name>
+# build_tool <folder> <package> <output name> [<extra linker flags>]
 build_tool() {
-  local dir=$1 pkg=$2 name=$3 out t0=$SECONDS
-  out="$TOOLS/$dir-$(key_of "$dir")"
+  local dir=$1 pkg=$2 name=$3 ldflags=${4:-} out t0=$SECONDS
+  out="$TOOLS/$dir-$(key_of "$dir" "$ldflags")"
   if [[ -x $out/$name ]]; then
     echo "$out/$name"
     return
@@ -38,7 +43,7 @@ build_tool() {
   log "building $name (tools/$dir)"
   rm -rf "$out.tmp"
   mkdir -p "$out.tmp"
-  (cd "tools/$dir" && GOFLAGS=-mod=mod go build -trimpath -ldflags '-s -w' -o "$out.tmp/$name" "$pkg") >&2 ||
+  (cd "tools/$dir" && GOFLAGS=-mod=mod go build -trimpath -ldflags "-s -w $ldflags" -o "$out.tmp/$name" "$pkg") >&2 ||
     die "go build failed in tools/$dir"
   rm -rf "$out"
   mv "$out.tmp" "$out"
@@ -48,13 +53,20 @@ build_tool() {
 
 build() {
   helm=$(build_tool helm helm.sh/helm/v4/cmd/helm helm)
-  buildx=$(build_tool buildx github.com/docker/buildx/cmd/buildx docker-buildx)
+  # buildx prints the version it was linked with (v0.0.0+unknown otherwise), and build-image
+  # reports it.
+  local buildx_version
+  buildx_version=$(awk '$1 == "github.com/docker/buildx" { print $2 }' tools/buildx/go.mod)
+  buildx=$(build_tool buildx github.com/docker/buildx/cmd/buildx docker-buildx \
+    "-X github.com/docker/buildx/version.Version=$buildx_version")
 }
 
 env_lines() {
   build
-  # A docker config folder of its own: the user's ~/.docker stays untouched.
-  local config="$TOOLS/docker-config-$(key_of buildx)"
+  # A docker config folder of its own, one per buildx build (as clones with other versions share
+  # the cache): the user's ~/.docker stays untouched.
+  local dir=${buildx%/*}
+  local config="$TOOLS/docker-config-${dir##*/buildx-}"
   mkdir -p "$config/cli-plugins"
   ln -sf "$buildx" "$config/cli-plugins/docker-buildx"
   printf 'export %s=%q\n' SLIPWAY_TEST_HELM "$helm" SLIPWAY_TEST_DOCKER_CONFIG "$config"

@@ -8,6 +8,7 @@ import { expectInputError, expectNoCrash, itReportsConfigMistakes } from '../sup
 import { cleanupRuns, REPO_ROOT, tempDir, type RunResult } from '../support/runner.js'
 import { digestOfReference, MANIFEST_TYPES } from '../support/registry.js'
 import { services } from '../support/services.js'
+import { addBuildx } from '../support/tools.js'
 
 // The build-image bundle as the runner runs it, against the real dockerd and registry of
 // scripts/services.sh: it builds examples/hello, pushes it, outputs the digest the registry
@@ -93,12 +94,15 @@ describe('build-image action with the real docker and registry', () => {
     return workspace
   }
 
-  /** A step's env: the test daemon, and the Debian docker client (BuildKit built in) first on PATH. */
-  function dockerEnv(): Record<string, string> {
+  /**
+   * A step's env: the test daemon, and the Debian docker client (BuildKit built in) first on PATH;
+   * with `config`, a docker config folder of the step's own (one with buildx, say).
+   */
+  function dockerEnv(config = dockerConfig): Record<string, string> {
     const { docker } = services()
     return {
       DOCKER_HOST: docker.host,
-      DOCKER_CONFIG: dockerConfig,
+      DOCKER_CONFIG: config,
       PATH: [path.dirname(docker.bin), process.env.PATH].join(path.delimiter)
     }
   }
@@ -268,5 +272,35 @@ describe('build-image action with the real docker and registry', () => {
     const labels = await labelsOf(image, result.outputs.digest)
     expect(labels['org.opencontainers.image.revision']).toBe(headSha)
     expect(labels['org.opencontainers.image.version']).toBe('pr-42')
+  }, 300_000)
+
+  it('builds and pushes with docker buildx when the runner has it, and says so', async () => {
+    const withBuildx = tempDir('slipway-docker-config-')
+    addBuildx(withBuildx)
+    const sha = randomBytes(20).toString('hex')
+    const image = `${services().registry}/slipway-e2e/hello-buildx-${id}`
+    const result = await runBuild({
+      workspace: checkout(),
+      event: pushEvent(sha),
+      inputs: { image, network: 'host', cache: 'gha' },
+      env: dockerEnv(withBuildx),
+      timeoutMs: 120_000
+    })
+    expectSuccess(result)
+    expect(result.log).toMatch(/builder: docker buildx \S+, docker driver/)
+    expect(result.log).toContain('COPY build/hello /hello')
+    const digest = result.outputs.digest
+    expect(digest).toMatch(/^sha256:[0-9a-f]{64}$/)
+    for (const tag of [`sha-${sha.slice(0, 7)}`, 'main'])
+      expect(await digestOfReference(`${image}:${tag}`)).toBe(digest)
+    expect((await labelsOf(image, digest))['org.opencontainers.image.revision']).toBe(sha)
+    expect(text(result.summary)).toMatch(/docker buildx \S+, docker driver, pushed/)
+    // The docker driver cannot export a build cache: said, not failed.
+    expect(result.annotations).toContainEqual(
+      expect.objectContaining({
+        level: 'notice',
+        message: expect.stringMatching(/^cache: gha is not used: .*docker driver/)
+      })
+    )
   }, 300_000)
 })

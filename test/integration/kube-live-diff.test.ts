@@ -1,6 +1,6 @@
 // The diff of a render against the live objects, through @kubernetes/client-node, against the
-// Kubernetes API double; the earlier release applied by the real kubectl with slipway's field
-// manager, as a deployment does.
+// test cluster's real API server (scripts/kube.sh), in a namespace of this file's own; the
+// earlier release applied by the real kubectl with slipway's field manager, as a deployment does.
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -11,15 +11,14 @@ import { FIELD_MANAGER, loadCluster } from '../../src/core/kube/cluster.js'
 import { diffLive } from '../../src/core/kube/live-diff.js'
 import { describeId } from '../../src/core/manifests/manifest.js'
 import { renderEnvironment } from '../../src/core/manifests/pipeline.js'
-import { KubeApiDouble } from '../support/kube-api.js'
+import { kube, KUBE_CONTEXT, uniqueNamespace, writeKubeconfig } from '../support/kube-cluster.js'
 import { kubectl } from '../support/kubectl.js'
 import { cleanupRuns, tempDir } from '../support/runner.js'
-import { makeWorkspace } from '../support/workspace.js'
+import { appWorkspace } from '../support/workspace.js'
 
-const NS = 'hello-staging'
+const NS = uniqueNamespace('live-diff')
 const IMAGE = (n: string) => `ghcr.io/acme/hello:1.0.0@sha256:${n.repeat(64)}`
 
-let api: KubeApiDouble
 let kubeconfig: string
 let dir: string
 let workspace: string
@@ -57,21 +56,20 @@ const configMap = (name: string, labels: Record<string, string>) =>
   })
 
 beforeAll(async () => {
-  api = await KubeApiDouble.start({ rolloutDelayMs: 10 })
-  api.put({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: NS } })
+  await kube(['create', 'namespace', NS])
   dir = tempDir('slipway-live-')
-  kubeconfig = api.writeKubeconfig(path.join(dir, 'kubeconfig'))
+  kubeconfig = writeKubeconfig(path.join(dir, 'kubeconfig'))
 
   // The release that is running: the app as it was, applied by slipway's field manager, and an
   // object of it that the next render no longer has; plus another app's object in the namespace.
-  const before = makeWorkspace('app')
+  const before = appWorkspace(NS)
   await apply(kubeconfig, (await render(before, IMAGE('a'))).yaml)
   const ours = { 'slipway.dev/environment': 'staging', 'app.kubernetes.io/name': 'hello' }
   await apply(kubeconfig, configMap('hello-old', ours))
   await apply(kubeconfig, configMap('other-app', { ...ours, 'app.kubernetes.io/name': 'other' }))
 
   // The change: a new image, the liveness probe taken out, a new ConfigMap.
-  workspace = makeWorkspace('app', {
+  workspace = appWorkspace(NS, {
     'deploy/base/settings.yaml':
       'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: hello-settings\ndata:\n  level: info\n'
   })
@@ -89,7 +87,7 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await api.close()
+  await kube(['delete', 'namespace', NS, '--wait=false'])
   cleanupRuns()
 })
 
@@ -102,7 +100,7 @@ describe('diff against the live objects', () => {
       environment: 'staging',
       namespace: NS
     })
-    expect(against).toBe('the live objects (context double)')
+    expect(against).toBe(`the live objects (context ${KUBE_CONTEXT})`)
     expect(selector).toBe('slipway.dev/environment=staging,app.kubernetes.io/name=hello')
     expect(diff.added.map(describeId)).toEqual([`ConfigMap ${NS}/hello-settings`])
     expect(diff.removed.map(describeId)).toEqual([`ConfigMap ${NS}/hello-old`])
@@ -119,17 +117,15 @@ describe('diff against the live objects', () => {
   it('finds no changes right after the render was applied, status and all', async () => {
     const result = await render(workspace, IMAGE('b'))
     const cluster = loadCluster({ kubeconfig })
-    // As slipway's deploy applies it; the rollout controller then writes status.
+    // As slipway's deploy applies it; the Deployment controller then writes status, and kwok
+    // makes the pod ready.
     await apply(kubeconfig, result.yaml)
-    await kubectl(kubeconfig, [
-      'rollout',
-      'status',
-      'deployment/hello',
-      '-n',
-      NS,
-      '--timeout',
-      '20s'
-    ])
+    const rollout = await kubectl(
+      kubeconfig,
+      ['rollout', 'status', 'deployment/hello', '-n', NS, '--timeout', '100s'],
+      110_000
+    )
+    expect(rollout.stdout).toContain('successfully rolled out')
     const { diff } = await diffLive({
       cluster,
       objects: result.objects.map((o) => o.object),
@@ -147,7 +143,7 @@ describe('diff against the live objects', () => {
       })),
       unchanged: 3
     })
-  })
+  }, 120_000)
 
   it('compares resource quantities by value, as the server stores them canonically', async () => {
     const result = await render(workspace, IMAGE('b'))
@@ -207,7 +203,7 @@ describe('diff against the live objects', () => {
   it('says in one line when the cluster is unreachable or refuses the credentials', async () => {
     const result = await render(workspace, IMAGE('b'))
     const objects = result.objects.map((o) => o.object)
-    const wrong = api.writeKubeconfig(path.join(dir, 'wrong'), { token: 'expired' })
+    const wrong = writeKubeconfig(path.join(dir, 'wrong'), { token: 'expired' })
     const refused = await diffLive({
       cluster: loadCluster({ kubeconfig: wrong }),
       objects,
@@ -217,11 +213,11 @@ describe('diff against the live objects', () => {
     expect(refused).toBeInstanceOf(UserError)
     expect((refused as Error).message).toMatch(
       new RegExp(
-        `^the cluster at ${api.url} \\(context double\\) refused the kubeconfig's credentials \\(401 Unauthorized\\) while reading (Service|Deployment|ConfigMap) ${NS}/hello(-settings)?$`
+        `^the cluster at ${process.env.SLIPWAY_TEST_KUBE_SERVER} \\(context ${KUBE_CONTEXT}\\) refused the kubeconfig's credentials \\(401 Unauthorized\\) while reading (Service|Deployment|ConfigMap) ${NS}/hello(-settings)?$`
       )
     )
     const closed = path.join(dir, 'closed')
-    writeFileSync(closed, readFileSync(kubeconfig, 'utf8').replace(api.url, 'https://127.0.0.1:9'))
+    writeKubeconfig(closed, { server: 'https://127.0.0.1:9' })
     const unreachable = await diffLive({
       cluster: loadCluster({ kubeconfig: closed }),
       objects,
@@ -231,7 +227,7 @@ describe('diff against the live objects', () => {
     expect(unreachable).toBeInstanceOf(UserError)
     expect((unreachable as Error).message).toMatch(
       new RegExp(
-        `^the cluster at https://127\\.0\\.0\\.1:9 \\(context double\\) is unreachable while reading \\w+ ${NS}/[a-z-]+: .*ECONNREFUSED`
+        `^the cluster at https://127\\.0\\.0\\.1:9 \\(context ${KUBE_CONTEXT}\\) is unreachable while reading \\w+ ${NS}/[a-z-]+: .*ECONNREFUSED`
       )
     )
     expect((unreachable as Error).message).not.toContain('\n')
@@ -239,7 +235,7 @@ describe('diff against the live objects', () => {
 
   it('refuses a context the kubeconfig does not have, naming the ones it has', () => {
     expect(() => loadCluster({ kubeconfig, context: 'prod' })).toThrow(
-      `context "prod" is not in the kubeconfig ${kubeconfig} (it has double)`
+      `context "prod" is not in the kubeconfig ${kubeconfig} (it has ${KUBE_CONTEXT})`
     )
   })
 })
@@ -248,16 +244,13 @@ describe('slipway diff --live', () => {
   const run = (...args: string[]) => runCli(['diff', ...args], workspace)
 
   it('prints the Markdown diff against the cluster, with the environment context from slipway.yaml', async () => {
-    const multi = api.writeKubeconfig(path.join(dir, 'multi'), {
+    const multi = writeKubeconfig(path.join(dir, 'multi'), {
       extraContexts: { 'kind-staging': NS }
     })
     const config = readFileSync(path.join(workspace, 'slipway.yaml'), 'utf8')
     writeFileSync(
       path.join(workspace, 'slipway.yaml'),
-      config.replace(
-        '    namespace: hello-staging\n',
-        '    namespace: hello-staging\n    context: kind-staging\n'
-      )
+      config.replace(`    namespace: ${NS}\n`, `    namespace: ${NS}\n    context: kind-staging\n`)
     )
     const result = await run(
       '--env',
@@ -270,7 +263,7 @@ describe('slipway diff --live', () => {
     )
     // The render's own warning (the probe taken out), and nothing else.
     expect(result.err).toBe(
-      'deploy/base/deployment.yaml:12: warning: Deployment hello-staging/hello: container "hello": no livenessProbe [liveness-probe]\n'
+      `deploy/base/deployment.yaml:12: warning: Deployment ${NS}/hello: container "hello": no livenessProbe [liveness-probe]\n`
     )
     expect(result.code).toBe(0)
     expect(result.out).toContain(
@@ -298,7 +291,7 @@ describe('slipway diff --live', () => {
 
   it('fails with one line, not an empty diff, when the cluster cannot be reached', async () => {
     const closed = path.join(dir, 'closed-cli')
-    writeFileSync(closed, readFileSync(kubeconfig, 'utf8').replace(api.url, 'https://127.0.0.1:9'))
+    writeKubeconfig(closed, { server: 'https://127.0.0.1:9' })
     const result = await run(
       '--env',
       'staging',
@@ -306,14 +299,14 @@ describe('slipway diff --live', () => {
       '--kubeconfig',
       closed,
       '--context',
-      'double'
+      KUBE_CONTEXT
     )
     expect(result.code).toBe(1)
     expect(result.out).toBe('')
     const errors = result.err.split('\n').filter((l) => l && !l.includes(': warning: '))
     expect(errors).toHaveLength(1)
     expect(errors[0]).toMatch(
-      /^the cluster at https:\/\/127\.0\.0\.1:9 \(context double\) is unreachable while reading .*ECONNREFUSED/
+      /^the cluster at https:\/\/127\.0\.0\.1:9 \(context slipway-test\) is unreachable while reading .*ECONNREFUSED/
     )
   })
 

@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import { readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { kubectl, type KubectlResult } from './kubectl.js'
 
 // The real control plane scripts/kube.sh starts (etcd, kube-apiserver, kube-controller-manager,
@@ -61,4 +63,58 @@ export async function eventually<T>(
     }
     await new Promise((resolve) => setTimeout(resolve, 300))
   }
+}
+
+/** The context name of the kubeconfigs writeKubeconfig writes. */
+export const KUBE_CONTEXT = 'slipway-test'
+
+/**
+ * Writes a kubeconfig for the test cluster with everything inline, as CI secrets hold one: the
+ * admin client certificate, or a bearer token instead (`token`, which the API server refuses
+ * unless it knows it), context slipway-test and any `extraContexts` (name to namespace).
+ */
+export function writeKubeconfig(
+  file: string,
+  options: { token?: string; server?: string; extraContexts?: Record<string, string> } = {}
+): string {
+  const pki = path.join(required('SLIPWAY_TEST_KUBE_DIR'), 'pki')
+  const inline = (name: string) => readFileSync(path.join(pki, name)).toString('base64')
+  const user = options.token
+    ? { token: options.token }
+    : { 'client-certificate-data': inline('admin.crt'), 'client-key-data': inline('admin.key') }
+  const contexts = [[KUBE_CONTEXT, undefined], ...Object.entries(options.extraContexts ?? {})]
+  const config = {
+    apiVersion: 'v1',
+    kind: 'Config',
+    clusters: [
+      {
+        name: 'test',
+        cluster: {
+          server: options.server ?? required('SLIPWAY_TEST_KUBE_SERVER'),
+          'certificate-authority-data': inline('ca.crt')
+        }
+      }
+    ],
+    users: [{ name: 'test', user }],
+    contexts: contexts.map(([name, namespace]) => ({
+      name,
+      context: { cluster: 'test', user: 'test', ...(namespace ? { namespace } : {}) }
+    })),
+    'current-context': KUBE_CONTEXT
+  }
+  writeFileSync(file, JSON.stringify(config, null, 2))
+  return file
+}
+
+/** The base64 client key writeKubeconfig inlines (kubeconfig secrets are masked). */
+export function clientKeyData(): string {
+  return readFileSync(path.join(required('SLIPWAY_TEST_KUBE_DIR'), 'pki', 'admin.key')).toString(
+    'base64'
+  )
+}
+
+function required(name: string): string {
+  const value = process.env[name]
+  if (!value) throw new Error(`${name} is not set: run npm test, or source the control plane's env`)
+  return value
 }

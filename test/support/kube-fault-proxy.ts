@@ -26,7 +26,15 @@ export interface FaultRule {
 export interface KubeFaultProxy {
   /** A kubeconfig that talks to the proxy. */
   kubeconfig: string
-  requests: { method: string; path: string; fault?: KubeFault }[]
+  /** The proxy's address, https://127.0.0.1:<port>. */
+  url: string
+  requests: {
+    method: string
+    path: string
+    query: string
+    contentType?: string
+    fault?: KubeFault
+  }[]
   setRules(rules: FaultRule[]): void
   stop(): Promise<void>
 }
@@ -113,7 +121,9 @@ export async function startKubeFaultProxy(): Promise<KubeFaultProxy> {
       (r) => r.match(method, urlPath) && (r.times === undefined || r.used < r.times)
     )
     if (rule) rule.used++
-    requests.push({ method, path: urlPath, fault: rule?.kind })
+    const query = (req.url ?? '').split('?')[1] ?? ''
+    const contentType = req.headers['content-type']
+    requests.push({ method, path: urlPath, query, contentType, fault: rule?.kind })
     const forward = () => {
       const out = https.request(
         {
@@ -126,6 +136,8 @@ export async function startKubeFaultProxy(): Promise<KubeFaultProxy> {
         },
         (answer) => {
           res.writeHead(answer.statusCode ?? 502, answer.headers)
+          // A watch's headers come before any event; held back, client-go cannot stop watching.
+          res.flushHeaders()
           answer.pipe(res)
         }
       )
@@ -174,6 +186,7 @@ export async function startKubeFaultProxy(): Promise<KubeFaultProxy> {
   )
   return {
     kubeconfig,
+    url: `https://127.0.0.1:${port}`,
     requests,
     setRules(next) {
       rules = next.map((r) => ({ ...r, used: 0 }))

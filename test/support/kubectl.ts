@@ -1,4 +1,4 @@
-// Runs the real kubectl (asynchronously: the API double it talks to runs in the same process).
+// Runs the real kubectl (asynchronously: the fault proxy it may talk to runs in the same process).
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { REPO_ROOT, tempDir } from './runner.js'
 
@@ -12,6 +12,19 @@ export function makeWorkspace(fixture?: string, files: Record<string, string> = 
   for (const [file, content] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
     writeFileSync(path.join(dir, file), content)
+  }
+  return dir
+}
+
+/**
+ * The app fixture with its staging environment in `namespace` instead of hello-staging (in
+ * slipway.yaml and the staging overlay), so tests against the shared test cluster do not meet.
+ */
+export function appWorkspace(namespace: string, files: Record<string, string> = {}): string {
+  const dir = makeWorkspace('app', files)
+  for (const file of ['slipway.yaml', 'deploy/overlays/staging/kustomization.yaml']) {
+    const full = path.join(dir, file)
+    writeFileSync(full, readFileSync(full, 'utf8').replace(/\bhello-staging\b/g, namespace))
   }
   return dir
 }

@@ -1,21 +1,29 @@
-// The Kubernetes API double (test/support/kube-api.ts) driven by the real kubectl and by
-// @kubernetes/client-node: what they send must be understood, and what the double answers must
-// be what they expect (their own output is asserted, as a user would read it).
+// The real kubectl and @kubernetes/client-node against the test cluster's real API server
+// (scripts/kube.sh), with the app as slipway renders it, in a namespace of this file's own: what
+// they send, and what the server answers, as a user reads it. Requests that must be seen or
+// faulted go through the fault proxy (test/support/kube-fault-proxy.ts).
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ApiException, KubeConfig, KubernetesObjectApi } from '@kubernetes/client-node'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { loadConfig } from '../../src/core/config/index.js'
 import { renderEnvironment } from '../../src/core/manifests/pipeline.js'
-import { KubeApiDouble } from '../support/kube-api.js'
+import {
+  eventually,
+  kube,
+  kubeResult,
+  uniqueNamespace,
+  writeKubeconfig
+} from '../support/kube-cluster.js'
+import { startKubeFaultProxy, type KubeFaultProxy } from '../support/kube-fault-proxy.js'
 import { kubectl, kubectlStream } from '../support/kubectl.js'
 import { cleanupRuns, tempDir } from '../support/runner.js'
-import { makeWorkspace } from '../support/workspace.js'
+import { appWorkspace } from '../support/workspace.js'
 
-const NS = 'hello-staging'
+const NS = uniqueNamespace('kube-clients')
 const DIGEST = `sha256:${'ab'.repeat(32)}`
 
-let api: KubeApiDouble
+let proxy: KubeFaultProxy
 let kubeconfig: string
 let manifests: string
 let dir: string
@@ -52,11 +60,16 @@ async function getDeployment(...extra: string[]): Promise<Deployment> {
 }
 
 beforeAll(async () => {
-  api = await KubeApiDouble.start({ faultyImages: [/\/broken[:@]/], rolloutDelayMs: 30 })
+  await kube(['create', 'namespace', NS])
+  // Pods are refused until the namespace's default service account exists.
+  await eventually('the default service account', async () =>
+    (await kubeResult(['-n', NS, 'get', 'serviceaccount', 'default'])).code === 0 ? true : undefined
+  )
+  proxy = await startKubeFaultProxy()
   dir = tempDir('slipway-kube-')
-  kubeconfig = api.writeKubeconfig(path.join(dir, 'kubeconfig'))
+  kubeconfig = writeKubeconfig(path.join(dir, 'kubeconfig'), { server: proxy.url })
   // The example application, rendered by slipway's core as render-manifests renders it.
-  const root = makeWorkspace('app')
+  const root = appWorkspace(NS)
   const configFile = path.join(root, 'slipway.yaml')
   const result = await renderEnvironment({
     config: await loadConfig(configFile),
@@ -70,36 +83,30 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await api.close()
+  await proxy?.stop()
+  await kubeResult(['delete', 'namespace', NS, '--wait=false'])
   cleanupRuns()
 })
 
-describe('the Kubernetes API double, driven by kubectl', () => {
-  it('creates a namespace and applies the rendered app server-side', async () => {
-    // kubectl create -f sends JSON; its typed generators (create namespace NAME) send protobuf,
-    // which the double does not speak (it answers 415).
-    const nsFile = path.join(dir, 'namespace.yaml')
-    writeFileSync(nsFile, `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${NS}\n`)
-    const ns = await kubectl(kubeconfig, ['create', '-f', nsFile])
-    expect(ns).toEqual({ code: 0, stdout: `namespace/${NS} created\n`, stderr: '' })
+describe('kubectl against the real API server', () => {
+  it('applies the rendered app server-side', async () => {
+    const before = proxy.requests.length
     const apply = await kubectl(kubeconfig, ['apply', '--server-side', '-f', manifests])
     expect(apply.stderr).toBe('')
     expect(apply.stdout).toBe(
       'service/hello serverside-applied\ndeployment.apps/hello serverside-applied\n'
     )
-    // What kubectl sent: server-side apply patches with its field manager, validation left to
-    // the server because the OpenAPI document says the server takes fieldValidation.
-    const patches = api.requests().filter((r) => r.method === 'PATCH')
+    // What kubectl sent: server-side apply patches with its field manager and strict validation.
+    const patches = proxy.requests.slice(before).filter((r) => r.method === 'PATCH')
     expect(patches.map((r) => [r.path, r.contentType])).toEqual([
       [`/api/v1/namespaces/${NS}/services/hello`, 'application/apply-patch+yaml'],
       [`/apis/apps/v1/namespaces/${NS}/deployments/hello`, 'application/apply-patch+yaml']
     ])
     expect(patches[0].query).toContain('fieldManager=kubectl')
     expect(patches[0].query).toContain('fieldValidation=Strict')
-    expect(api.unknownPaths()).toEqual([])
-  })
+  }, 90_000)
 
-  it('answers kubectl get -o json with the object as stored: defaults, uid, generation', async () => {
+  it('answers kubectl get -o json with the object as stored: defaults, uid, generation, managed fields', async () => {
     const deployment = await getDeployment('--show-managed-fields')
     expect(deployment.metadata.generation).toBe(1)
     expect(deployment.metadata.uid).toMatch(/^[0-9a-f-]{36}$/)
@@ -107,26 +114,29 @@ describe('the Kubernetes API double, driven by kubectl', () => {
     expect(deployment.spec.template.spec.containers[0].image).toBe(`ghcr.io/acme/hello@${DIGEST}`)
     // Added by the server, not in the manifest.
     expect(deployment.spec.template.spec.containers[0].imagePullPolicy).toBe('IfNotPresent')
-    const apply = deployment.metadata.managedFields?.find((m) => m.manager === 'kubectl')
+    const managers = deployment.metadata.managedFields ?? []
+    const apply = managers.find((m) => m.manager === 'kubectl')
     expect(apply?.operation).toBe('Apply')
     expect(JSON.stringify(apply?.fieldsV1)).toContain('"k:{\\"name\\":\\"hello\\"}"')
-  })
+    // The Deployment controller owns status, through the status subresource.
+    expect(managers.map((m) => m.manager)).toContain('kube-controller-manager')
+  }, 90_000)
 
   it('waits for the rollout with kubectl rollout status', async () => {
-    const result = await kubectl(kubeconfig, [
-      'rollout',
-      'status',
-      'deployment/hello',
-      '-n',
-      NS,
-      '--timeout',
-      '20s'
-    ])
+    // kwok makes the pod ready; on a busy machine that can take a while.
+    const result = await kubectl(
+      kubeconfig,
+      ['rollout', 'status', 'deployment/hello', '-n', NS, '--timeout', '100s'],
+      110_000
+    )
     expect(result).toMatchObject({ code: 0 })
     expect(result.stdout).toContain('deployment "hello" successfully rolled out')
     const deployment = await getDeployment()
-    expect(deployment.status).toMatchObject({ observedGeneration: 1, readyReplicas: 1 })
-  })
+    expect(deployment.status).toMatchObject({
+      observedGeneration: 1,
+      readyReplicas: deployment.spec.replicas
+    })
+  }, 120_000)
 
   it('selects by label with kubectl get -l', async () => {
     const both = await kubectl(kubeconfig, [
@@ -153,23 +163,21 @@ describe('the Kubernetes API double, driven by kubectl', () => {
     expect(table.stdout).toMatch(
       /^NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE\nhello\s+1\/1\s+1\s+1\s+\d+s\n$/
     )
-  })
+  }, 90_000)
 
   it('reports a field another manager owns as a conflict, and takes it with --force-conflicts', async () => {
-    const scaled = (await kubectl(kubeconfig, ['get', 'deploy', 'hello', '-n', NS, '-o', 'yaml']))
-      .stdout
     const other = path.join(dir, 'other.yaml')
     writeFileSync(
       other,
       [
         'apiVersion: apps/v1',
         'kind: Deployment',
-        'metadata: {name: hello, namespace: hello-staging}',
+        `metadata: {name: hello, namespace: ${NS}}`,
         'spec:',
         '  replicas: 3'
       ].join('\n')
     )
-    expect(scaled).toContain('replicas: 1')
+    expect((await getDeployment()).spec.replicas).toBe(1)
     const refused = await kubectl(kubeconfig, [
       'apply',
       '--server-side',
@@ -180,7 +188,7 @@ describe('the Kubernetes API double, driven by kubectl', () => {
     ])
     expect(refused.code).toBe(1)
     expect(refused.stderr).toContain(
-      'Apply failed with 1 conflict: conflict with "kubectl" using apps/v1: .spec.replicas'
+      'Apply failed with 1 conflict: conflict with "kubectl": .spec.replicas\n'
     )
     const forced = await kubectl(kubeconfig, [
       'apply',
@@ -194,6 +202,7 @@ describe('the Kubernetes API double, driven by kubectl', () => {
     expect(forced).toMatchObject({ code: 0, stdout: 'deployment.apps/hello serverside-applied\n' })
     const deployment = await getDeployment()
     expect(deployment.spec.replicas).toBe(3)
+    // replicas is in spec but not in the pod template: the generation moves all the same.
     expect(deployment.metadata.generation).toBe(2)
     // replicas belongs to ops now: the render's apply sets it back only when forced.
     const again = await kubectl(kubeconfig, [
@@ -205,7 +214,7 @@ describe('the Kubernetes API double, driven by kubectl', () => {
     ])
     expect(again.code).toBe(0)
     expect((await getDeployment()).spec.replicas).toBe(1)
-  })
+  }, 90_000)
 
   it('removes a field the manager applied before and no longer applies', async () => {
     const labelled = path.join(dir, 'labelled.yaml')
@@ -225,7 +234,7 @@ describe('the Kubernetes API double, driven by kubectl', () => {
       'jsonpath={.metadata.labels}'
     ])
     expect(JSON.parse(labels.stdout)).toEqual({ tier: 'web' })
-  })
+  }, 90_000)
 
   it('sees a change through kubectl get --watch', async () => {
     const watch = kubectlStream(kubeconfig, [
@@ -250,18 +259,22 @@ describe('the Kubernetes API double, driven by kubectl', () => {
     } finally {
       watch.child.kill()
     }
-  })
+  }, 90_000)
 
   it('fails kubectl rollout status for an image that never becomes ready', async () => {
-    const set = await kubectl(kubeconfig, [
-      'set',
-      'image',
-      'deployment/hello',
-      '-n',
-      NS,
-      'hello=ghcr.io/acme/broken:2'
-    ])
-    expect(set).toMatchObject({ code: 0, stdout: 'deployment.apps/hello image updated\n' })
+    // kwok keeps the new pods in ImagePullBackOff (tools/kube/kwok-stages.yaml); the Deployment
+    // controller gives up after progressDeadlineSeconds.
+    const patch = JSON.stringify({
+      spec: {
+        progressDeadlineSeconds: 2,
+        template: {
+          metadata: { annotations: { 'kwok.slipway.test/behaviour': 'image-pull' } },
+          spec: { containers: [{ name: 'hello', image: 'ghcr.io/acme/broken:2' }] }
+        }
+      }
+    })
+    const set = await kubectl(kubeconfig, ['patch', 'deployment/hello', '-n', NS, '-p', patch])
+    expect(set).toMatchObject({ code: 0, stdout: 'deployment.apps/hello patched\n' })
     const result = await kubectl(kubeconfig, [
       'rollout',
       'status',
@@ -269,50 +282,53 @@ describe('the Kubernetes API double, driven by kubectl', () => {
       '-n',
       NS,
       '--timeout',
-      '20s'
+      '60s'
     ])
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('error: deployment "hello" exceeded its progress deadline\n')
-  })
+  }, 90_000)
 
   it('prints a missing object as kubectl prints a 404', async () => {
     const result = await kubectl(kubeconfig, ['get', 'deploy', 'nope', '-n', NS])
     expect(result.code).toBe(1)
     expect(result.stderr).toBe('Error from server (NotFound): deployments.apps "nope" not found\n')
-    const noNamespace = await kubectl(kubeconfig, ['get', 'cm', 'x', '-n', 'missing'])
+    const noNamespace = await kubectl(kubeconfig, ['get', 'cm', 'x', '-n', `${NS}-missing`])
     expect(noNamespace.stderr).toBe(
-      'Error from server (NotFound): namespaces "missing" not found\n'
+      `Error from server (NotFound): namespaces "${NS}-missing" not found\n`
     )
-  })
+  }, 90_000)
 
   it('deletes with kubectl delete, then the object is gone', async () => {
     const result = await kubectl(kubeconfig, ['delete', 'configmap', 'watched', '-n', NS])
-    expect(result).toMatchObject({ code: 0, stdout: 'configmap "watched" deleted\n' })
+    expect(result.code).toBe(0)
+    expect(result.stdout).toMatch(/^configmap "watched" deleted/)
     const gone = await kubectl(kubeconfig, ['get', 'cm', 'watched', '-n', NS])
     expect(gone.stderr).toBe('Error from server (NotFound): configmaps "watched" not found\n')
-  })
+  }, 90_000)
 
-  it('refuses a wrong token with 401, as kubectl reports it', async () => {
-    const wrong = api.writeKubeconfig(path.join(dir, 'wrong-token'), { token: 'not-the-token' })
+  it('refuses a token it does not know with 401, as kubectl reports it', async () => {
+    const wrong = writeKubeconfig(path.join(dir, 'wrong-token'), { token: 'not-the-token' })
     const result = await kubectl(wrong, ['get', 'deploy', '-n', NS])
     expect(result.code).toBe(1)
     expect(result.stderr).toContain('error: You must be logged in to the server')
-  })
+  }, 90_000)
 
-  it('injects API faults: a 500 and a dropped connection', async () => {
-    api.failNext(1, { kind: 500, path: /\/configmaps\/settings$/ })
+  it('shows API faults as kubectl does: a 500, and a dropped connection retried', async () => {
+    const settings = (method: string, p: string) =>
+      method === 'GET' && p === `/api/v1/namespaces/${NS}/configmaps/settings`
+    proxy.setRules([{ kind: '500', match: settings, times: 1 }])
     const failed = await kubectl(kubeconfig, ['get', 'cm', 'settings', '-n', NS, '-o', 'name'])
-    expect(failed.stderr).toBe(
-      'Error from server (InternalError): Internal error occurred: injected fault\n'
-    )
-    api.failNext(1, { kind: 'drop', path: /\/configmaps\/settings$/ })
+    expect(failed.code).toBe(1)
+    expect(failed.stderr).toContain('injected 500')
+    proxy.setRules([{ kind: 'drop', match: settings, times: 1 }])
     const dropped = await kubectl(kubeconfig, ['get', 'cm', 'settings', '-n', NS, '-o', 'name'])
     // client-go retries a GET whose connection was closed before an answer.
     expect(dropped).toMatchObject({ code: 0, stdout: 'configmap/settings\n' })
+    proxy.setRules([])
   })
 })
 
-describe('the Kubernetes API double, read by @kubernetes/client-node', () => {
+describe('@kubernetes/client-node against the real API server', () => {
   it('reads and lists objects through a KubeConfig loaded from the file', async () => {
     const kc = new KubeConfig()
     kc.loadFromFile(kubeconfig)
