@@ -327,21 +327,38 @@ export function crossCheck(raw: unknown): { path: (string | number)[]; message: 
   return problems
 }
 
+/**
+ * The first promotion loop, starting at its environment that comes first in the file. Each
+ * environment has at most one next, so one walk that marks what it has seen finds every loop
+ * in linear time.
+ */
 function promotionCycle(environments: Record<string, unknown>): string[] | undefined {
+  const names = Object.keys(environments)
+  const position = new Map(names.map((name, i) => [name, i]))
   const next = (name: string) => {
     const env = environments[name]
     const target = isRecord(env) ? env['promote-to'] : undefined
-    return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined
+    return typeof target === 'string' && position.has(target) ? target : undefined
   }
-  for (const start of Object.keys(environments)) {
-    const seen = [start]
-    for (let at = next(start); at !== undefined; at = next(at)) {
-      if (at === start) return [...seen, at]
-      if (seen.includes(at)) break
-      seen.push(at)
+  const state = new Map<string, 'walking' | 'done'>()
+  let first: string[] | undefined
+  for (const start of names) {
+    const walk: string[] = []
+    let at: string | undefined = start
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 'walking')
+      walk.push(at)
+      at = next(at)
     }
+    if (at !== undefined && state.get(at) === 'walking') {
+      const loop = walk.slice(walk.indexOf(at))
+      const begin = loop.reduce((a, b) => (position.get(b)! < position.get(a)! ? b : a))
+      const rotated = [...loop.slice(loop.indexOf(begin)), ...loop.slice(0, loop.indexOf(begin))]
+      if (!first || position.get(begin)! < position.get(first[0])!) first = [...rotated, begin]
+    }
+    for (const name of walk) state.set(name, 'done')
   }
-  return undefined
+  return first
 }
 
 export type Config = z.output<typeof configSchema>
