@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseDuration } from '../duration.js'
+import { parseReference } from '../image/reference.js'
 import { isRecord } from '../records.js'
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -20,8 +21,36 @@ const relativePath = z.string().min(1)
 
 export const severity = z.enum(['critical', 'high', 'medium', 'low'])
 
+/** A problem with an image reference, by the distribution spec's grammar; undefined if none. */
+function referenceProblem(text: string, want: 'name' | 'pinned'): string | undefined {
+  let ref
+  try {
+    ref = parseReference(text)
+  } catch (error) {
+    return (error as Error).message
+  }
+  if (want === 'name' && (ref.tag !== undefined || ref.digest !== undefined)) {
+    return `expected a repository name without a tag or digest, got "${text}"`
+  }
+  if (want === 'pinned' && !ref.digest?.startsWith('sha256:')) {
+    return 'expected repository@sha256:<64 hex digits>'
+  }
+  return undefined
+}
+
+const referenceString = (want: 'name' | 'pinned') =>
+  z
+    .string()
+    .min(1)
+    .superRefine((text, context) => {
+      const problem = text === '' ? undefined : referenceProblem(text, want)
+      if (problem) context.addIssue({ code: 'custom', message: problem })
+    })
+
+const repositoryName = referenceString('name')
+
 export const imageSchema = z.strictObject({
-  repository: z.string().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
+  repository: repositoryName.describe('Image repository, e.g. ghcr.io/acme/hello'),
   context: relativePath.default('.').describe('Build context, relative to the repository'),
   dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
   platforms: z.array(z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
@@ -42,17 +71,13 @@ export const manifestsSchema = z
         set: z.record(z.string(), z.string()).optional()
       })
       .optional(),
-    image: z
-      .string()
-      .min(1)
+    image: repositoryName
       .optional()
       .describe(
         'How the manifests name the released image, when not as image.repository (e.g. a short name)'
       ),
     pin: z
-      .array(
-        z.string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>')
-      )
+      .array(referenceString('pinned').meta({ pattern: '@sha256:[a-f0-9]{64}$' }))
       .optional()
       .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
   })

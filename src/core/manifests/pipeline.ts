@@ -25,6 +25,7 @@ import { renderManifests } from './render.js'
 import { contentHash, objectFileName, objectYaml, sortKeys } from './serialize.js'
 import { configLocation, resolveSource } from './source.js'
 import { loadCrdCatalog } from './validation/crd-schemas.js'
+import { imageReferenceFindings } from './validation/image-references.js'
 import { preloadSchemas, validateManifests } from './validation/validate.js'
 
 export interface RenderRequest {
@@ -110,6 +111,7 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
       skipUnknownCrds: validation['skip-unknown-crds']
     }))
   )
+  for (const finding of imageReferenceFindings(ordered)) findings.push(finding)
   // The released image is pinned by slipway when deployed: in the manifests it is a placeholder.
   const pinnedRepositories = new Set(
     [releaseName(config, environment), ...targets.flatMap((t) => t.repositories)].map(
