@@ -79,7 +79,11 @@ export const manifestsSchema = z
     pin: z
       .array(referenceString('pinned').meta({ pattern: '@sha256:[a-f0-9]{64}$' }))
       .optional()
-      .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
+      .describe('Other images to pin wherever they appear, each as repository@sha256:digest'),
+    'allow-empty': z
+      .boolean()
+      .default(false)
+      .describe('A render of zero objects is not an error (deployed with pruning, it deletes all)')
   })
   .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../config/index.js'
-import type { SourceLocation } from '../errors.js'
+import { UserError, type SourceLocation } from '../errors.js'
 import type { Finding } from './findings.js'
 import {
   canonicalRepository,
@@ -37,6 +37,8 @@ export interface RenderRequest {
   configFile?: string
   /** The released image, `repository[:tag]@sha256:...` or a bare digest of image.repository. */
   image?: string
+  /** A render of zero objects is not an error (else only with manifests.allow-empty). */
+  allowEmpty?: boolean
   version?: string
   commit?: string
   releaseId?: string
@@ -79,6 +81,7 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
   const source = resolveSource(config, environment, root, configFile)
   const env = config.environments[environment]
   const manifests = await renderManifests(source, env.namespace, root, preloadSchemas)
+  if (manifests.length === 0) refuseEmpty(request)
 
   const validation = config.validation
   const crdSources = validation['crd-schemas'].map((p) => path.resolve(root, p))
@@ -192,6 +195,18 @@ function releaseInfo(request: RenderRequest, image?: ImageRef): ReleaseInfo {
           : undefined),
     image: image ? formatImageRef({ repository: image.repository, digest }) : undefined
   }
+}
+
+// Once deploy prunes, applying nothing would delete everything the environment has.
+function refuseEmpty({ config, environment, configFile, allowEmpty }: RenderRequest): void {
+  const own = config.environments[environment].manifests
+  if (allowEmpty || (own ?? config.manifests)?.['allow-empty']) return
+  const keyPath = own ? ['environments', environment, 'manifests'] : ['manifests']
+  throw new UserError(
+    'the render has no objects: deployed with pruning, it would delete everything in the ' +
+      `environment; set ${keyPath.join('.')}.allow-empty: true (or --allow-empty) if that is meant`,
+    configFile ? configLocation(configFile, keyPath) : undefined
+  )
 }
 
 function duplicates(manifests: Manifest[]): Finding[] {
