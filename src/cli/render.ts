@@ -41,7 +41,8 @@ Options:
                        text or JSON (default: yaml)
 
 Problems go to stderr as file:line: message. Exit codes: 0 rendered (warnings allowed),
-1 errors (nothing is printed or written), 2 usage error.
+1 errors (nothing is printed or written), 2 usage error or input that cannot be read
+(docs/cli.md).
 `
 
 export const DIFF_HELP = `Usage: slipway diff --env NAME --previous PATH [--config FILE] [--image REF@DIGEST]

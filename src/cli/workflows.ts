@@ -1,7 +1,8 @@
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
-import { readdir, readFile } from 'node:fs/promises'
+import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError } from '../core/errors.js'
+import { UserError, UserErrors } from '../core/errors.js'
+import { INPUT_LIMITS, readInputFile } from '../core/input-file.js'
 
 /** Validates every workflow file in `dir` with GitHub's own workflow parser. */
 export async function validateWorkflows(dir: string): Promise<UserError[]> {
@@ -14,7 +15,14 @@ export async function validateWorkflows(dir: string): Promise<UserError[]> {
   const problems: UserError[] = []
   for (const name of names) {
     const file = path.join(dir, name)
-    const content = await readFile(file, 'utf8')
+    let content: string
+    try {
+      content = readInputFile(file, INPUT_LIMITS.configBytes, 'workflow file')
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error
+      problems.push(...(error instanceof UserErrors ? error.errors : [error]))
+      continue
+    }
     const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
     for (const error of result.context.errors.getErrors()) {
       problems.push(

@@ -1,5 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs'
-import { UserError } from './errors.js'
+import { InputError, UserError } from './errors.js'
 
 /** Limits on what slipway reads, so that a hostile or broken input cannot exhaust the runner. */
 export const INPUT_LIMITS = {
@@ -23,21 +23,27 @@ export function formatBytes(bytes: number): string {
  * Reads a regular file of at most `limit` bytes as UTF-8. Anything else (a FIFO, a device such
  * as /dev/urandom, a folder, a file too big) is a UserError on the file, before any of it is read.
  */
-export function readInputFile(file: string, limit: number, what = 'file'): string {
+export function readInputFile(
+  path: string,
+  limit: number,
+  what = 'file',
+  /** How the file is named in messages, when not as `path` (as the user wrote it, say). */
+  file = path
+): string {
   let size: number
   try {
-    size = regularFileSize(statSync(file), file, what)
+    size = regularFileSize(statSync(path), file, what)
   } catch (error) {
     if (error instanceof UserError) throw error
-    throw new UserError(`${what} ${reason(error)}`, { file })
+    throw new InputError(`${what} ${reason(error)}`, { file })
   }
   if (size > limit) throw tooBig(file, what, limit)
   let fd: number
   try {
     // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it cannot hang.
-    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK)
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK)
   } catch (error) {
-    throw new UserError(`${what} ${reason(error)}`, { file })
+    throw new InputError(`${what} ${reason(error)}`, { file })
   }
   try {
     regularFileSize(fstatSync(fd), file, what)
@@ -56,12 +62,12 @@ export function readInputFile(file: string, limit: number, what = 'file'): strin
 }
 
 function regularFileSize(info: { isFile(): boolean; size: number }, file: string, what: string) {
-  if (!info.isFile()) throw new UserError(`${what} is not a regular file`, { file })
+  if (!info.isFile()) throw new InputError(`${what} is not a regular file`, { file })
   return info.size
 }
 
 function tooBig(file: string, what: string, limit: number): UserError {
-  return new UserError(`${what} is larger than the limit of ${formatBytes(limit)}`, { file })
+  return new InputError(`${what} is larger than the limit of ${formatBytes(limit)}`, { file })
 }
 
 function reason(error: unknown): string {

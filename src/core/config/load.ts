@@ -10,7 +10,7 @@ import {
   type YAMLMap
 } from 'yaml'
 import type { z } from 'zod'
-import { UserError, UserErrors } from '../errors.js'
+import { InputError, UserError, UserErrors } from '../errors.js'
 import { formatBytes, INPUT_LIMITS, readInputFile } from '../input-file.js'
 import { repeatedKeyMessage, repeatedKeys } from '../yaml-unique-keys.js'
 import { configSchema, crossCheck, type Config } from './schema.js'
@@ -24,7 +24,7 @@ export async function loadConfig(file: string = DEFAULT_CONFIG_FILE): Promise<Co
 
 export function parseConfig(text: string, file: string): Config {
   if (text.length > INPUT_LIMITS.configBytes) {
-    throw new UserError(
+    throw new InputError(
       `config file is larger than the limit of ${formatBytes(INPUT_LIMITS.configBytes)}`,
       { file }
     )
@@ -40,7 +40,7 @@ export function parseConfig(text: string, file: string): Config {
       yamlErrors.map(({ offset, message }) => {
         const line = lineCounter.linePos(offset).line
         const text = message.startsWith('invalid YAML') ? message : `invalid YAML: ${message}`
-        return new UserError(firstLine(text), { file, line })
+        return new InputError(firstLine(text), { file, line })
       })
     )
   }
@@ -63,7 +63,7 @@ function toJS(doc: Document, file: string): unknown {
   } catch (error) {
     // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      throw new UserError('invalid YAML: too many alias expansions (an alias bomb?)', { file })
+      throw new InputError('invalid YAML: too many alias expansions (an alias bomb?)', { file })
     }
     throw error
   }

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError } from '../errors.js'
+import { InputError } from '../errors.js'
 import { INPUT_LIMITS, readInputFile } from '../input-file.js'
 import { identityKey, idOf, isRecord, type KubeObject, type ObjectId } from './manifest.js'
 import { PER_RELEASE_ANNOTATIONS } from './release-metadata.js'
@@ -58,10 +58,10 @@ export async function readRenderedObjects(fileOrDir: string): Promise<KubeObject
   try {
     info = await stat(fileOrDir)
   } catch {
-    throw new UserError(`the previous render was not found: ${fileOrDir}`)
+    throw new InputError('the previous render was not found', { file: fileOrDir })
   }
   if (!info.isDirectory() && !info.isFile()) {
-    throw new UserError('the previous render is not a regular file or a folder', {
+    throw new InputError('the previous render is not a regular file or a folder', {
       file: fileOrDir
     })
   }

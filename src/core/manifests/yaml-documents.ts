@@ -1,5 +1,5 @@
 import { Composer, isMap, isSeq, LineCounter, Parser, type Document } from 'yaml'
-import { UserError, UserErrors } from '../errors.js'
+import { InputError, UserError, UserErrors } from '../errors.js'
 import { INPUT_LIMITS } from '../input-file.js'
 import { repeatedKeyMessage, repeatedKeys } from '../yaml-unique-keys.js'
 import { isRecord, type FieldPath, type KubeObject, type Manifest } from './manifest.js'
@@ -38,7 +38,7 @@ export function parseObjects(
   for (const doc of documents(text, positions ? lineCounter : undefined)) {
     // Counted as they are composed: 285,000 documents held at once took 2.2 GB.
     if (++count > INPUT_LIMITS.documents) {
-      throw new UserError(`more than ${INPUT_LIMITS.documents} YAML documents`, { file })
+      throw new InputError(`more than ${INPUT_LIMITS.documents} YAML documents`, { file })
     }
     const repeated = repeatedKeys(doc)
     if (doc.errors.length > 0 || repeated.length > 0) {
@@ -49,7 +49,7 @@ export function parseObjects(
         ...repeated.map((r) => ({ offset: r.offset, message: repeatedKeyMessage(r) }))
       ].sort((a, b) => a.offset - b.offset)
       const line = lineCounter.linePos(first.offset).line
-      errors.push(new UserError(firstLine(first.message), { file, line }))
+      errors.push(new InputError(firstLine(first.message), { file, line }))
       continue
     }
     if (doc.contents === null) continue
@@ -92,7 +92,7 @@ function toJS(doc: Document, source: SourceDocument): unknown {
   } catch (error) {
     // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
     if (error instanceof ReferenceError && /alias/i.test(error.message)) {
-      throw new UserError('invalid YAML: too many alias expansions (an alias bomb?)', {
+      throw new InputError('invalid YAML: too many alias expansions (an alias bomb?)', {
         file: source.file,
         line: source.line
       })

@@ -1,6 +1,6 @@
 import { readdir, realpath, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError } from '../errors.js'
+import { InputError, UserError } from '../errors.js'
 
 const YAML_FILE = /\.ya?ml$/
 
@@ -62,9 +62,9 @@ export async function yamlFilesUnder(dir: string, root: string): Promise<YamlFil
   try {
     info = await stat(dir)
   } catch {
-    throw new UserError('the manifests folder does not exist', { file: dir })
+    throw new InputError('the manifests folder does not exist', { file: dir })
   }
-  if (!info.isDirectory()) throw new UserError('expected a folder of manifests', { file: dir })
+  if (!info.isDirectory()) throw new InputError('expected a folder of manifests', { file: dir })
   await walk(dir, await realpath(dir))
   const relative = (file: string) => path.relative(dir, file)
   files.sort((a, b) => (relative(a) < relative(b) ? -1 : relative(a) > relative(b) ? 1 : 0))
