@@ -1,7 +1,8 @@
 import { NoOperationTraceWriter, parseWorkflow } from '@actions/workflow-parser'
 import { readdir } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError, UserErrors } from '../core/errors.js'
+import { parseAllDocuments } from 'yaml'
+import { InputError, UserError, UserErrors } from '../core/errors.js'
 import { INPUT_LIMITS, readInputFile } from '../core/input-file.js'
 
 /** Validates every workflow file in `dir` with GitHub's own workflow parser. */
@@ -23,6 +24,13 @@ export async function validateWorkflows(dir: string): Promise<UserError[]> {
       problems.push(...(error instanceof UserErrors ? error.errors : [error]))
       continue
     }
+    // GitHub's parser expands aliases without a bound: a few lines can make it run for ever.
+    if (hasAliasBomb(content)) {
+      problems.push(
+        new InputError('invalid YAML: too many alias expansions (an alias bomb?)', { file })
+      )
+      continue
+    }
     const result = parseWorkflow({ name: file, content }, new NoOperationTraceWriter())
     for (const error of result.context.errors.getErrors()) {
       problems.push(
@@ -35,4 +43,14 @@ export async function validateWorkflows(dir: string): Promise<UserError[]> {
     }
   }
   return problems
+}
+
+function hasAliasBomb(content: string): boolean {
+  const docs = parseAllDocuments(content, { uniqueKeys: false })
+  try {
+    for (const doc of Array.isArray(docs) ? docs : [docs]) doc.toJS({ maxAliasCount: 100 })
+    return false
+  } catch (error) {
+    return error instanceof ReferenceError && /alias/i.test(error.message)
+  }
 }

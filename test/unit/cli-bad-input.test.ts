@@ -105,4 +105,32 @@ describe('bad input to the CLI', () => {
     expect(err.trim()).toBe(`${path.join(root, 'slipway.yaml')}: config file is not a regular file`)
     expect(code).toBe(2)
   })
+
+  it('validate: an alias bomb in a workflow file is one line, not a hang', async () => {
+    const root = temp()
+    const workflows = path.join(root, 'wf')
+    mkdirSync(workflows)
+    const lines = ['on: push', 'a: &a ["x","x","x","x","x","x","x","x","x"]']
+    for (let i = 1; i < 9; i++) {
+      const name = String.fromCharCode(97 + i)
+      lines.push(
+        `${name}: &${name} [${Array(9)
+          .fill(`*${String.fromCharCode(96 + i)}`)
+          .join(',')}]`
+      )
+    }
+    writeFileSync(path.join(workflows, 'ci.yml'), lines.join('\n') + '\n')
+    writeFileSync(
+      path.join(root, 'slipway.yaml'),
+      'image:\n  repository: ghcr.io/acme/hello\nmanifests:\n  path: deploy\nenvironments:\n  staging:\n    namespace: s\n'
+    )
+    const { code, err } = await run(
+      ['validate', '--config', path.join(root, 'slipway.yaml'), '--workflows', workflows],
+      root
+    )
+    expect(err.trim()).toBe(
+      `${path.join(workflows, 'ci.yml')}: invalid YAML: too many alias expansions (an alias bomb?)`
+    )
+    expect(code).toBe(2)
+  }, 10_000)
 })
