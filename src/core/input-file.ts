@@ -11,6 +11,8 @@ export const INPUT_LIMITS = {
   renderOutputBytes: 64 * 1024 * 1024,
   /** YAML documents in one file or one render. */
   documents: 10_000,
+  /** Flow collections (`[`, `{`) open at once in a YAML file. */
+  flowNesting: 1000,
   /** Metric samples files of canary judge. */
   samplesBytes: 16 * 1024 * 1024
 } as const

@@ -154,4 +154,21 @@ describe('manifests at scale', () => {
       '/dev/urandom: the previous render is not a regular file or a folder'
     ])
   })
+
+  it('refuses flow collections nested 300,000 deep in one line, without the parser holding them all', () => {
+    const before = process.memoryUsage().rss
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\ndata: ${'['.repeat(300_000)}\n`
+    expect(problems(() => parseObjects(text, 'deep.yaml'))).toEqual([
+      'deep.yaml:5: invalid YAML: nested more than 1000 levels deep'
+    ])
+    expect(problems(() => parseConfig(`${head}x: ${'{'.repeat(300_000)}`, 'slipway.yaml'))).toEqual(
+      ['slipway.yaml:5: invalid YAML: nested more than 1000 levels deep']
+    )
+    expect(process.memoryUsage().rss - before).toBeLessThan(200 * 1024 * 1024)
+  })
+
+  it('does not count brackets in quoted strings and comments as nesting', () => {
+    const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a # ${'['.repeat(2000)}\ndata:\n  a: "${'['.repeat(2000)}"\n  b: '${'{'.repeat(2000)}'\n`
+    expect(parseObjects(text, 'ok.yaml')).toHaveLength(1)
+  })
 })

@@ -12,6 +12,7 @@ import {
 import type { z } from 'zod'
 import { InputError, UserError, UserErrors } from '../errors.js'
 import { formatBytes, INPUT_LIMITS, readInputFile } from '../input-file.js'
+import { tooDeepAt } from '../yaml-nesting.js'
 import { repeatedKeyMessage, repeatedKeys } from '../yaml-unique-keys.js'
 import { configSchema, crossCheck, type Config } from './schema.js'
 
@@ -28,6 +29,13 @@ export function parseConfig(text: string, file: string): Config {
       `config file is larger than the limit of ${formatBytes(INPUT_LIMITS.configBytes)}`,
       { file }
     )
+  }
+  const deep = tooDeepAt(text)
+  if (deep !== undefined) {
+    throw new InputError(`invalid YAML: nested more than ${INPUT_LIMITS.flowNesting} levels deep`, {
+      file,
+      line: lineOfOffset(text, deep)
+    })
   }
   const lineCounter = new LineCounter()
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false })
@@ -142,4 +150,10 @@ function lineIndex(doc: Document, lineCounter: LineCounter): LineOf {
 
 function firstLine(text: string): string {
   return text.split('\n')[0].trim()
+}
+
+function lineOfOffset(text: string, offset: number): number {
+  let line = 1
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) line++
+  return line
 }

@@ -1,6 +1,7 @@
 import { Composer, isMap, isSeq, LineCounter, Parser, type Document } from 'yaml'
 import { InputError, UserError, UserErrors } from '../errors.js'
 import { INPUT_LIMITS } from '../input-file.js'
+import { tooDeepAt } from '../yaml-nesting.js'
 import { repeatedKeyMessage, repeatedKeys } from '../yaml-unique-keys.js'
 import { isRecord, type FieldPath, type KubeObject, type Manifest } from './manifest.js'
 
@@ -31,6 +32,14 @@ export function parseObjects(
   file: string,
   { positions = true }: { positions?: boolean } = {}
 ): ParsedObject[] {
+  const deep = tooDeepAt(text)
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n').length
+    throw new InputError(
+      `invalid YAML: nested more than ${INPUT_LIMITS.flowNesting} levels deep`,
+      positions ? { file, line } : { file }
+    )
+  }
   const lineCounter = new LineCounter()
   const errors: UserError[] = []
   const parsed: ParsedObject[] = []
