@@ -4,6 +4,7 @@ import path from 'node:path'
 import { parseAllDocuments } from 'yaml'
 import { InputError, UserError, UserErrors } from '../core/errors.js'
 import { INPUT_LIMITS, readInputFile } from '../core/input-file.js'
+import { tooDeepAt } from '../core/yaml-nesting.js'
 
 /** Validates every workflow file in `dir` with GitHub's own workflow parser. */
 export async function validateWorkflows(dir: string): Promise<UserError[]> {
@@ -25,6 +26,10 @@ export async function validateWorkflows(dir: string): Promise<UserError[]> {
       continue
     }
     // GitHub's parser expands aliases without a bound: a few lines can make it run for ever.
+    if (tooDeepAt(content) !== undefined) {
+      problems.push(new InputError('invalid YAML: nested more than 1000 levels deep', { file }))
+      continue
+    }
     if (hasAliasBomb(content)) {
       problems.push(
         new InputError('invalid YAML: too many alias expansions (an alias bomb?)', { file })

@@ -7,6 +7,7 @@ import path from 'node:path'
 import { loadConfig, parseConfig } from '../../src/core/config/index.js'
 import { formatUserError, UserError, UserErrors } from '../../src/core/errors.js'
 import { readRenderedObjects } from '../../src/core/manifests/diff.js'
+import { parseHelmOutput } from '../../src/core/manifests/helm-output.js'
 import { parseObjects } from '../../src/core/manifests/yaml-documents.js'
 
 const head = 'image:\n  repository: ghcr.io/acme/hello\nmanifests:\n  path: deploy\n'
@@ -170,5 +171,14 @@ describe('manifests at scale', () => {
   it('does not count brackets in quoted strings and comments as nesting', () => {
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a # ${'['.repeat(2000)}\ndata:\n  a: "${'['.repeat(2000)}"\n  b: '${'{'.repeat(2000)}'\n`
     expect(parseObjects(text, 'ok.yaml')).toHaveLength(1)
+  })
+
+  it('counts the documents of helm output across its templates', () => {
+    const doc =
+      '# Source: app/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n'
+    const text = Array.from({ length: 10_001 }, () => doc).join('---\n')
+    expect(problems(() => parseHelmOutput(text, '/charts/app'))).toEqual([
+      '/charts/app: more than 10000 YAML documents'
+    ])
   })
 })
