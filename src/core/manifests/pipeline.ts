@@ -101,19 +101,19 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
   const pinLocation = configFile
     ? configLocationOfImage(config, environment, configFile)
     : undefined
-  findings.push(...pinFindings.map((f) => ({ ...f, location: f.location ?? pinLocation })))
+  for (const f of pinFindings) findings.push({ ...f, location: f.location ?? pinLocation })
 
   const release = releaseInfo(request, releaseImage)
   applyReleaseMetadata(manifests, release)
   const ordered = sortForInstall(manifests)
 
-  findings.push(
-    ...(await validateManifests(ordered, {
-      kubernetesVersion: validation['kubernetes-version'],
-      crds,
-      skipUnknownCrds: validation['skip-unknown-crds']
-    }))
-  )
+  // Pushed one by one: spreading tens of thousands of findings into push overflows the stack.
+  const schemaFindings = await validateManifests(ordered, {
+    kubernetesVersion: validation['kubernetes-version'],
+    crds,
+    skipUnknownCrds: validation['skip-unknown-crds']
+  })
+  for (const finding of schemaFindings) findings.push(finding)
   for (const finding of imageReferenceFindings(ordered)) findings.push(finding)
   // The released image is pinned by slipway when deployed: in the manifests it is a placeholder.
   const pinnedRepositories = new Set(
@@ -122,7 +122,7 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
     )
   )
   const levels = policyLevels(config.policy, env.policy)
-  findings.push(...checkPolicy({ manifests: ordered, pinnedRepositories }, levels))
+  for (const f of checkPolicy({ manifests: ordered, pinnedRepositories }, levels)) findings.push(f)
 
   const objects = ordered.map((manifest, index) => {
     const id = idOf(manifest.object)
