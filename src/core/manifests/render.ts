@@ -92,9 +92,10 @@ function errorLine(stderr: string): string {
 
 /** The standalone `kustomize` when it is installed (usually newer), else kubectl's built-in one. */
 function runKustomize(dir: string): Promise<CommandResult> {
+  const limit = { maxOutputBytes: INPUT_LIMITS.renderOutputBytes }
   return onPath('kustomize')
-    ? runCommand('kustomize', ['build', dir])
-    : runCommand('kubectl', ['kustomize', dir])
+    ? runCommand('kustomize', ['build', dir], limit)
+    : runCommand('kubectl', ['kustomize', dir], limit)
 }
 
 function onPath(program: string): boolean {
@@ -125,7 +126,9 @@ async function helmTemplate(
   source: Extract<ResolvedSource, { kind: 'helm' }>,
   namespace: string
 ): Promise<string> {
-  const result = await runCommand('helm', helmTemplateArgs(source, namespace))
+  const result = await runCommand('helm', helmTemplateArgs(source, namespace), {
+    maxOutputBytes: INPUT_LIMITS.renderOutputBytes
+  })
   if (result.exitCode !== 0) {
     throw new UserError(`helm template failed: ${result.stderr.trim().split('\n')[0]}`, {
       file: source.chart
