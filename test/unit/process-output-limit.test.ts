@@ -6,7 +6,8 @@ import { runCommand } from '../../src/core/process.js'
 
 describe('runCommand output limit', () => {
   it('stops a program whose output passes the limit, in one line', async () => {
-    const endless = 'const b = Buffer.alloc(65536, 120); const w = () => process.stdout.write(b, w); w()'
+    const endless =
+      'const b = Buffer.alloc(65536, 120); const w = () => process.stdout.write(b, w); w()'
     const run = runCommand(process.execPath, ['-e', endless], { maxOutputBytes: 1024 * 1024 })
     await expect(run).rejects.toThrow(UserError)
     await expect(run).rejects.toThrow(/printed more than 1 MiB/)
