@@ -42,7 +42,8 @@ export async function run(): Promise<void> {
     image: optionalInput('image'),
     version: optionalInput('app-version'),
     commit: process.env.GITHUB_SHA,
-    releaseId: optionalInput('release-id')
+    releaseId: optionalInput('release-id'),
+    allowEmpty: booleanInput('allow-empty', false)
   })
   const previous =
     (await liveComparison(config, environment, root, result)) ??

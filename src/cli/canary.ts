@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import {
   analysisSettings,
@@ -14,7 +13,8 @@ import {
   type Verdict
 } from '../core/canary/index.js'
 import { parseConfig, type AnalysisConfig } from '../core/config/index.js'
-import { errorMessage, formatUserError, UserError, UserErrors } from '../core/errors.js'
+import { formatUserError, UserError, UserErrors } from '../core/errors.js'
+import { INPUT_LIMITS, readInputFile } from '../core/input-file.js'
 import { runAnalysis } from '../core/canary/analysis.js'
 import { parseDuration } from '../core/duration.js'
 import { PrometheusProvider } from '../core/metrics/prometheus.js'
@@ -101,7 +101,7 @@ async function analyzeCommand(args: string[], io: Io): Promise<number> {
   const durationMs = durationOption('--duration', values.duration)
   const intervalMs = durationOption('--interval', values.interval)
   const configFile = values.config ?? 'slipway.yaml'
-  const config = parseConfig(await readInput(configFile, io), configFile)
+  const config = parseConfig(await readInput(configFile, io, 'config file'), configFile)
   const env = Object.hasOwn(config.environments, values.env)
     ? config.environments[values.env]
     : undefined
@@ -175,10 +175,13 @@ async function judgeCommand(args: string[], io: Io): Promise<number> {
   const warmupSamples = parseWarmup(values['warmup-samples'])
   const directions = parseDirections(values.direction ?? [])
 
-  const baseline = parseSamplesFile(await readInput(values.baseline, io), values.baseline)
-  const canary = parseSamplesFile(await readInput(values.canary, io), values.canary)
+  const baseline = parseSamplesFile(
+    await readInput(values.baseline, io, 'samples file'),
+    values.baseline
+  )
+  const canary = parseSamplesFile(await readInput(values.canary, io, 'samples file'), values.canary)
   const analysis = values.config
-    ? parseConfig(await readInput(values.config, io), values.config).analysis
+    ? parseConfig(await readInput(values.config, io, 'config file'), values.config).analysis
     : undefined
 
   const metrics = metricData(baseline, canary, analysis)
@@ -229,16 +232,8 @@ function metricData(
   ]
 }
 
-async function readInput(file: string, io: Io): Promise<string> {
-  try {
-    return await readFile(path.resolve(io.cwd, file), 'utf8')
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new UserError(
-      code === 'ENOENT' ? 'file not found' : `cannot read: ${errorMessage(error)}`,
-      { file }
-    )
-  }
+async function readInput(file: string, io: Io, what: string): Promise<string> {
+  return readInputFile(path.resolve(io.cwd, file), INPUT_LIMITS.samplesBytes, what, file)
 }
 
 function parseDirections(flags: string[]): Map<string, Direction> {

@@ -1,4 +1,4 @@
-import { errorMessage, UserError, UserErrors } from '../core/errors.js'
+import { errorMessage, isInputError, UserError, UserErrors } from '../core/errors.js'
 import { VERSION } from '../core/version.js'
 import { EXIT, printProblem, UsageError, type Io } from './io.js'
 import { runnerIo } from './runner-io.js'
@@ -34,7 +34,8 @@ Options for every command:
   --config FILE      the config file (default: slipway.yaml)
   --format text|json output format (default: text)
 
-Exit codes: 0 ok, 1 findings or failure, 2 usage error.
+Exit codes: 0 ok; 1 findings, a failed gate or operation; 2 usage error or input that cannot
+be read; 3 inconclusive (canary). See docs/cli.md.
 `
 
 type Command = (args: string[], io: Io) => Promise<number>
@@ -145,7 +146,7 @@ async function run(argv: string[], io: Io): Promise<number> {
     if (error instanceof UserError) {
       const errors = error instanceof UserErrors ? error.errors : [error]
       for (const each of errors) printProblem(io, each)
-      return EXIT.failure
+      return isInputError(error) ? EXIT.usage : EXIT.failure
     }
     io.err(`slipway ${name}: internal error: ${errorMessage(error)}\n`)
     return EXIT.failure

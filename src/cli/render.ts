@@ -36,13 +36,16 @@ Options:
   --app-version TEXT   the app.kubernetes.io/version label (default: the image's tag)
   --commit SHA         the commit annotation (default: $GITHUB_SHA)
   --release-id ID      the release annotation (default: <env>-<first 12 digits of the digest>)
+  --allow-empty        a render of zero objects is not an error (default: manifests.allow-empty,
+                       else an error: deployed with pruning, an empty render deletes everything)
   --out DIR            write DIR/manifests.yaml, DIR/objects/ (one file per object) and
                        DIR/objects.json instead of printing the manifests
   --format yaml|json   the manifests as YAML or a JSON list; with --out, the summary as
                        text or JSON (default: yaml)
 
 Problems go to stderr as file:line: message. Exit codes: 0 rendered (warnings allowed),
-1 errors (nothing is printed or written), 2 usage error.
+1 errors (nothing is printed or written), 2 usage error or input that cannot be read
+(docs/cli.md).
 `
 
 export const DIFF_HELP = `Usage: slipway diff --env NAME --previous PATH [--config FILE] [--image REF@DIGEST]
@@ -67,8 +70,8 @@ Options:
   --kubeconfig FILE      the kubeconfig for --live (default: $KUBECONFIG, else ~/.kube/config)
   --context NAME         its context (default: the environment's context in slipway.yaml,
                          else the kubeconfig's current context)
-  --env NAME, --config FILE, --image REF@DIGEST, --app-version, --commit, --release-id
-                         as for slipway render
+  --env NAME, --config FILE, --image REF@DIGEST, --app-version, --commit, --release-id,
+  --allow-empty          as for slipway render
   --format markdown|json output format (default: markdown)
   --exit-code            exit 1 when there are changes
 
@@ -82,6 +85,7 @@ const RENDER_OPTIONS = {
   'app-version': { type: 'string' },
   commit: { type: 'string' },
   'release-id': { type: 'string' },
+  'allow-empty': { type: 'boolean' },
   format: { type: 'string' }
 } satisfies ParseArgsConfig['options']
 
@@ -215,7 +219,8 @@ export async function render(values: Record<string, unknown>, io: Io): Promise<R
     image: values.image as string | undefined,
     version: values['app-version'] as string | undefined,
     commit: (values.commit as string | undefined) ?? process.env.GITHUB_SHA,
-    releaseId: values['release-id'] as string | undefined
+    releaseId: values['release-id'] as string | undefined,
+    allowEmpty: values['allow-empty'] === true
   })
 }
 

@@ -1,6 +1,6 @@
 import type { ParseArgsConfig } from 'node:util'
 import { DEFAULT_CONFIG_FILE, loadConfig } from '../core/config/index.js'
-import { UserError, UserErrors } from '../core/errors.js'
+import { isInputError, UserError, UserErrors } from '../core/errors.js'
 import { EXIT, formatOption, parseOptions, printProblem, type Io } from './io.js'
 import { validateWorkflows } from './workflows.js'
 
@@ -43,5 +43,6 @@ export async function validateCommand(args: string[], io: Io): Promise<number> {
   } else {
     for (const p of problems) printProblem(io, p)
   }
+  if (problems.some(isInputError)) return EXIT.usage
   return problems.length === 0 ? EXIT.ok : EXIT.failure
 }

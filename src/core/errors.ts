@@ -19,6 +19,23 @@ export class UserError extends Error {
   }
 }
 
+/**
+ * Input that cannot be read at all: not found, not a regular file, too big, not parseable.
+ * The CLI exits 2 on it (bad input), where 1 means a gate or an operation said no.
+ */
+export class InputError extends UserError {
+  constructor(message: string, location?: SourceLocation) {
+    super(message, location)
+    this.name = 'InputError'
+  }
+}
+
+/** True when `error` is, or holds, an InputError. */
+export function isInputError(error: unknown): boolean {
+  if (error instanceof UserErrors) return error.errors.some(isInputError)
+  return error instanceof InputError
+}
+
 /** Several user errors found in one pass, so the user can fix them all at once. */
 export class UserErrors extends UserError {
   constructor(readonly errors: UserError[]) {

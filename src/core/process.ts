@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process'
 import { UserError } from './errors.js'
+import { formatBytes } from './input-file.js'
 
 export interface CommandResult {
   stdout: string
@@ -11,14 +12,37 @@ export interface CommandResult {
 export function runCommand(
   program: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; input?: string } = {}
+  options: {
+    cwd?: string
+    env?: NodeJS.ProcessEnv
+    input?: string
+    /** Stop the program (and reject with a UserError) once stdout and stderr pass this. */
+    maxOutputBytes?: number
+  } = {}
 ): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(program, args, { cwd: options.cwd, env: options.env ?? process.env })
     const stdout: Buffer[] = []
     const stderr: Buffer[] = []
-    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk))
-    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk))
+    let size = 0
+    let overflowed = false
+    const collect = (into: Buffer[]) => (chunk: Buffer) => {
+      if (overflowed) return
+      size += chunk.length
+      if (options.maxOutputBytes !== undefined && size > options.maxOutputBytes) {
+        overflowed = true
+        child.kill('SIGKILL')
+        reject(
+          new UserError(
+            `${program} printed more than ${formatBytes(options.maxOutputBytes)}: stopped`
+          )
+        )
+        return
+      }
+      into.push(chunk)
+    }
+    child.stdout.on('data', collect(stdout))
+    child.stderr.on('data', collect(stderr))
     child.on('error', (error: NodeJS.ErrnoException) =>
       reject(
         error.code === 'ENOENT'

@@ -556,7 +556,7 @@ analysis:
       'slipway canary judge: strings.json: metrics.latency[1]: expected a number or null, got "2"\n'
     )
     expect((await judgeWith('nope.json')).err).toBe(
-      'slipway canary judge: nope.json: file not found\n'
+      'slipway canary judge: nope.json: samples file not found\n'
     )
     const badConfig = await slipway(
       'canary',

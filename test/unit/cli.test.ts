@@ -87,7 +87,7 @@ describe('slipway validate', () => {
 
   it('says a missing config file is missing', async () => {
     const result = await slipway('validate', '--config', 'nope.yaml')
-    expect(result).toMatchObject({ code: 1, err: 'nope.yaml: config file not found\n' })
+    expect(result).toMatchObject({ code: 2, err: 'nope.yaml: config file not found\n' })
   })
 })
 

@@ -51,6 +51,8 @@ describe('image references', () => {
       'input "image": "ghcr.io/acme/hello:1.2" has no digest; expected repository@sha256:<64 hex digits>'
     )
     // kustomize builds with this short digest (transformerconfigs/images); a pin must not.
-    expect(() => parseReleaseImage('nginx@sha256:25a0d4', 'x', 'image')).toThrow(/has no digest/)
+    expect(() => parseReleaseImage('nginx@sha256:25a0d4', 'x', 'image')).toThrow(
+      /not a valid digest/
+    )
   })
 })

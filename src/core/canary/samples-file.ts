@@ -31,7 +31,7 @@ export function parseSamplesFile(text: string, file: string): SampleSet {
     values.forEach((value, index) => {
       if (value !== null && typeof value !== 'number') {
         throw new UserError(
-          `metrics.${name}[${index}]: expected a number or null, got ${JSON.stringify(value)}`,
+          `metrics.${name}[${index}]: expected a number or null, got ${sampleText(value)}`,
           {
             file
           }
@@ -128,4 +128,13 @@ export function syntaxErrorOffset(text: string): number | undefined {
 
 class SyntaxAt {
   constructor(readonly offset: number) {}
+}
+
+// A sample that is not a number is shown briefly: it may be nested deeper than JSON.stringify's
+// recursion can go.
+function sampleText(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  const text = JSON.stringify(value)
+  return text.length > 40 ? `${text.slice(0, 40)}...` : text
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { parseDuration } from '../duration.js'
+import { parseReference } from '../image/reference.js'
 import { isRecord } from '../records.js'
 
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
@@ -20,8 +21,36 @@ const relativePath = z.string().min(1)
 
 export const severity = z.enum(['critical', 'high', 'medium', 'low'])
 
+/** A problem with an image reference, by the distribution spec's grammar; undefined if none. */
+function referenceProblem(text: string, want: 'name' | 'pinned'): string | undefined {
+  let ref
+  try {
+    ref = parseReference(text)
+  } catch (error) {
+    return (error as Error).message
+  }
+  if (want === 'name' && (ref.tag !== undefined || ref.digest !== undefined)) {
+    return `expected a repository name without a tag or digest, got "${text}"`
+  }
+  if (want === 'pinned' && !ref.digest?.startsWith('sha256:')) {
+    return 'expected repository@sha256:<64 hex digits>'
+  }
+  return undefined
+}
+
+const referenceString = (want: 'name' | 'pinned') =>
+  z
+    .string()
+    .min(1)
+    .superRefine((text, context) => {
+      const problem = text === '' ? undefined : referenceProblem(text, want)
+      if (problem) context.addIssue({ code: 'custom', message: problem })
+    })
+
+const repositoryName = referenceString('name')
+
 export const imageSchema = z.strictObject({
-  repository: z.string().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
+  repository: repositoryName.describe('Image repository, e.g. ghcr.io/acme/hello'),
   context: relativePath.default('.').describe('Build context, relative to the repository'),
   dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
   platforms: z.array(z.string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
@@ -42,19 +71,19 @@ export const manifestsSchema = z
         set: z.record(z.string(), z.string()).optional()
       })
       .optional(),
-    image: z
-      .string()
-      .min(1)
+    image: repositoryName
       .optional()
       .describe(
         'How the manifests name the released image, when not as image.repository (e.g. a short name)'
       ),
     pin: z
-      .array(
-        z.string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>')
-      )
+      .array(referenceString('pinned').meta({ pattern: '@sha256:[a-f0-9]{64}$' }))
       .optional()
-      .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
+      .describe('Other images to pin wherever they appear, each as repository@sha256:digest'),
+    'allow-empty': z
+      .boolean()
+      .default(false)
+      .describe('A render of zero objects is not an error (deployed with pruning, it deletes all)')
   })
   .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'
@@ -410,21 +439,38 @@ export function crossCheck(raw: unknown): { path: (string | number)[]; message: 
   return problems
 }
 
+/**
+ * The first promotion loop, starting at its environment that comes first in the file. Each
+ * environment has at most one next, so one walk that marks what it has seen finds every loop
+ * in linear time.
+ */
 function promotionCycle(environments: Record<string, unknown>): string[] | undefined {
+  const names = Object.keys(environments)
+  const position = new Map(names.map((name, i) => [name, i]))
   const next = (name: string) => {
     const env = environments[name]
     const target = isRecord(env) ? env['promote-to'] : undefined
-    return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined
+    return typeof target === 'string' && position.has(target) ? target : undefined
   }
-  for (const start of Object.keys(environments)) {
-    const seen = [start]
-    for (let at = next(start); at !== undefined; at = next(at)) {
-      if (at === start) return [...seen, at]
-      if (seen.includes(at)) break
-      seen.push(at)
+  const state = new Map<string, 'walking' | 'done'>()
+  let first: string[] | undefined
+  for (const start of names) {
+    const walk: string[] = []
+    let at: string | undefined = start
+    while (at !== undefined && !state.has(at)) {
+      state.set(at, 'walking')
+      walk.push(at)
+      at = next(at)
     }
+    if (at !== undefined && state.get(at) === 'walking') {
+      const loop = walk.slice(walk.indexOf(at))
+      const begin = loop.reduce((a, b) => (position.get(b)! < position.get(a)! ? b : a))
+      const rotated = [...loop.slice(loop.indexOf(begin)), ...loop.slice(0, loop.indexOf(begin))]
+      if (!first || position.get(begin)! < position.get(first[0])!) first = [...rotated, begin]
+    }
+    for (const name of walk) state.set(name, 'done')
   }
-  return undefined
+  return first
 }
 
 export type Config = z.output<typeof configSchema>

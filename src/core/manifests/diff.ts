@@ -1,9 +1,11 @@
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
-import { UserError } from '../errors.js'
+import { InputError } from '../errors.js'
+import { INPUT_LIMITS, readInputFile } from '../input-file.js'
 import { identityKey, idOf, isRecord, type KubeObject, type ObjectId } from './manifest.js'
 import { PER_RELEASE_ANNOTATIONS } from './release-metadata.js'
 import { parseObjects } from './yaml-documents.js'
+import { yamlFilesUnder } from './yaml-folder.js'
 
 export interface ChangedObject {
   id: ObjectId
@@ -56,20 +58,26 @@ export async function readRenderedObjects(fileOrDir: string): Promise<KubeObject
   try {
     info = await stat(fileOrDir)
   } catch {
-    throw new UserError(`the previous render was not found: ${fileOrDir}`)
+    throw new InputError('the previous render was not found', { file: fileOrDir })
   }
-  const files = info.isDirectory()
-    ? (await readdir(fileOrDir, { recursive: true }))
-        .filter((f) => /\.ya?ml$/.test(f))
-        .sort()
-        .map((f) => path.join(fileOrDir, f))
-    : [fileOrDir]
+  if (!info.isDirectory() && !info.isFile()) {
+    throw new InputError('the previous render is not a regular file or a folder', {
+      file: fileOrDir
+    })
+  }
+  let files = [fileOrDir]
+  if (info.isDirectory()) {
+    const found = await yamlFilesUnder(fileOrDir, fileOrDir)
+    if (found.errors.length > 0) throw found.errors[0]
+    files = found.files
+  }
   // A render's folder holds manifests.yaml and objects/ with the same objects: read one.
   const single = files.find((f) => path.basename(f) === 'manifests.yaml')
   const chosen = info.isDirectory() && single ? [single] : files
   const objects: KubeObject[] = []
   for (const file of chosen) {
-    objects.push(...parseObjects(await readFile(file, 'utf8'), file).map((p) => p.object))
+    const text = readInputFile(file, INPUT_LIMITS.renderOutputBytes, 'render file')
+    for (const parsed of parseObjects(text, file)) objects.push(parsed.object)
   }
   return objects
 }

@@ -1,5 +1,6 @@
 import path from 'node:path'
-import { UserError } from '../errors.js'
+import { InputError, UserError } from '../errors.js'
+import { INPUT_LIMITS } from '../input-file.js'
 import type { Manifest } from './manifest.js'
 import { parseObjects } from './yaml-documents.js'
 
@@ -21,6 +22,9 @@ export function parseHelmOutput(text: string, chartDir: string): Manifest[] {
       throw new UserError(`the rendered template is not valid YAML: ${error.message}`, { file })
     }
     for (const { object } of objects) manifests.push({ object, where: () => ({ file }) })
+    if (manifests.length > INPUT_LIMITS.documents) {
+      throw new InputError(`more than ${INPUT_LIMITS.documents} YAML documents`, { file: chartDir })
+    }
   }
   return manifests
 }

@@ -1,4 +1,5 @@
 import { UserError } from '../errors.js'
+import { parseReference } from '../image/reference.js'
 
 /** A container image reference, `[registry/]path[:tag][@digest]`, as written. */
 export interface ImageRef {
@@ -16,8 +17,16 @@ export function isDigest(text: string): boolean {
   return DIGEST.test(text)
 }
 
-/** Parses an image reference; undefined when it is not one (an unrendered placeholder, say). */
+/**
+ * Parses an image reference as written; undefined when the distribution spec's grammar says it
+ * is not one (validation/image-references.ts makes that an error of its own).
+ */
 export function parseImageRef(text: string): ImageRef | undefined {
+  try {
+    parseReference(text)
+  } catch {
+    return undefined
+  }
   const at = text.indexOf('@')
   const named = at < 0 ? text : text.slice(0, at)
   const digest = at < 0 ? undefined : text.slice(at + 1)
@@ -59,8 +68,12 @@ export function formatImageRef(ref: ImageRef): string {
 export function parseReleaseImage(text: string, defaultRepository: string, what: string): ImageRef {
   const value = text.trim()
   if (isDigest(value)) return { repository: defaultRepository, digest: value }
-  const ref = parseImageRef(value)
-  if (!ref) throw new UserError(`${what}: "${value}" is not an image reference`)
+  try {
+    parseReference(value)
+  } catch (error) {
+    throw new UserError(`${what}: ${(error as Error).message}`)
+  }
+  const ref = parseImageRef(value)!
   if (!ref.digest || !isDigest(ref.digest)) {
     throw new UserError(
       `${what}: "${value}" has no digest; expected repository@sha256:<64 hex digits>`

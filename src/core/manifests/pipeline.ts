@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Config } from '../config/index.js'
-import type { SourceLocation } from '../errors.js'
+import { UserError, type SourceLocation } from '../errors.js'
 import type { Finding } from './findings.js'
 import {
   canonicalRepository,
@@ -25,6 +25,7 @@ import { renderManifests } from './render.js'
 import { contentHash, objectFileName, objectYaml, sortKeys } from './serialize.js'
 import { configLocation, resolveSource } from './source.js'
 import { loadCrdCatalog } from './validation/crd-schemas.js'
+import { imageReferenceFindings } from './validation/image-references.js'
 import { preloadSchemas, validateManifests } from './validation/validate.js'
 
 export interface RenderRequest {
@@ -36,6 +37,8 @@ export interface RenderRequest {
   configFile?: string
   /** The released image, `repository[:tag]@sha256:...` or a bare digest of image.repository. */
   image?: string
+  /** A render of zero objects is not an error (else only with manifests.allow-empty). */
+  allowEmpty?: boolean
   version?: string
   commit?: string
   releaseId?: string
@@ -80,6 +83,7 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
   const source = resolveSource(config, environment, root, configFile)
   const env = config.environments[environment]
   const manifests = await renderManifests(source, env.namespace, root, preloadSchemas)
+  if (manifests.length === 0) refuseEmpty(request)
 
   const validation = config.validation
   const crdSources = validation['crd-schemas'].map((p) => path.resolve(root, p))
@@ -99,19 +103,20 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
   const pinLocation = configFile
     ? configLocationOfImage(config, environment, configFile)
     : undefined
-  findings.push(...pinFindings.map((f) => ({ ...f, location: f.location ?? pinLocation })))
+  for (const f of pinFindings) findings.push({ ...f, location: f.location ?? pinLocation })
 
   const release = releaseInfo(request, releaseImage)
   applyReleaseMetadata(manifests, release)
   const ordered = sortForInstall(manifests)
 
-  findings.push(
-    ...(await validateManifests(ordered, {
-      kubernetesVersion: validation['kubernetes-version'],
-      crds,
-      skipUnknownCrds: validation['skip-unknown-crds']
-    }))
-  )
+  // Pushed one by one: spreading tens of thousands of findings into push overflows the stack.
+  const schemaFindings = await validateManifests(ordered, {
+    kubernetesVersion: validation['kubernetes-version'],
+    crds,
+    skipUnknownCrds: validation['skip-unknown-crds']
+  })
+  for (const finding of schemaFindings) findings.push(finding)
+  for (const finding of imageReferenceFindings(ordered)) findings.push(finding)
   // The released image is pinned by slipway when deployed: in the manifests it is a placeholder.
   const pinnedRepositories = new Set(
     [releaseName(config, environment), ...targets.flatMap((t) => t.repositories)].map(
@@ -119,7 +124,7 @@ export async function renderEnvironment(request: RenderRequest): Promise<RenderR
     )
   )
   const levels = policyLevels(config.policy, env.policy)
-  findings.push(...checkPolicy({ manifests: ordered, pinnedRepositories }, levels))
+  for (const f of checkPolicy({ manifests: ordered, pinnedRepositories }, levels)) findings.push(f)
 
   const objects = ordered.map((manifest, index) => {
     const id = idOf(manifest.object)
@@ -193,6 +198,18 @@ function releaseInfo(request: RenderRequest, image?: ImageRef): ReleaseInfo {
           : undefined),
     image: image ? formatImageRef({ repository: image.repository, digest }) : undefined
   }
+}
+
+// Once deploy prunes, applying nothing would delete everything the environment has.
+function refuseEmpty({ config, environment, configFile, allowEmpty }: RenderRequest): void {
+  const own = config.environments[environment].manifests
+  if (allowEmpty || (own ?? config.manifests)?.['allow-empty']) return
+  const keyPath = own ? ['environments', environment, 'manifests'] : ['manifests']
+  throw new UserError(
+    'the render has no objects: deployed with pruning, it would delete everything in the ' +
+      `environment; set ${keyPath.join('.')}.allow-empty: true (or --allow-empty) if that is meant`,
+    configFile ? configLocation(configFile, keyPath) : undefined
+  )
 }
 
 function duplicates(manifests: Manifest[]): Finding[] {

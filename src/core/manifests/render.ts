@@ -1,14 +1,14 @@
 import { accessSync, constants } from 'node:fs'
-import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError, UserErrors } from '../errors.js'
+import { INPUT_LIMITS, readInputFile } from '../input-file.js'
 import { runCommand, type CommandResult } from '../process.js'
 import { parseHelmOutput } from './helm-output.js'
-import { isInside } from './inside-root.js'
 import { readKustomizeTree } from './kustomize-tree.js'
 import { idOf, type KubeObject, type Manifest } from './manifest.js'
 import type { ResolvedSource } from './source.js'
 import { manifestFrom, parseObjects } from './yaml-documents.js'
+import { yamlFilesUnder } from './yaml-folder.js'
 
 /**
  * Renders a source with its own tool and parses the result into objects that remember where
@@ -36,23 +36,17 @@ export async function renderManifests(
 }
 
 async function readYamlFolder(dir: string, root: string): Promise<Manifest[]> {
-  const files = (await readdir(dir, { recursive: true }))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => path.join(dir, f))
-  const errors: UserError[] = []
+  const { files, errors } = await yamlFilesUnder(dir, root)
   const manifests: Manifest[] = []
   for (const file of files) {
-    if (!isInside(root, file)) {
-      errors.push(new UserError('a symbolic link that points outside the repository', { file }))
-      continue
-    }
     try {
-      const objects = parseObjects(await readFile(file, 'utf8'), file)
-      manifests.push(...objects.filter((o) => !isKustomization(o.object)).map(manifestFrom))
+      const text = readInputFile(file, INPUT_LIMITS.manifestFileBytes, 'manifest file')
+      for (const parsed of parseObjects(text, file)) {
+        if (!isKustomization(parsed.object)) manifests.push(manifestFrom(parsed))
+      }
     } catch (error) {
       if (!(error instanceof UserError)) throw error
-      errors.push(...(error instanceof UserErrors ? error.errors : [error]))
+      for (const each of error instanceof UserErrors ? error.errors : [error]) errors.push(each)
     }
   }
   if (errors.length > 0) throw errors.length === 1 ? errors[0] : new UserErrors(errors)
@@ -112,9 +106,10 @@ function oneLine(text: string): string {
 
 /** The standalone `kustomize` when it is installed (usually newer), else kubectl's built-in one. */
 function runKustomize(dir: string): Promise<CommandResult> {
+  const limit = { maxOutputBytes: INPUT_LIMITS.renderOutputBytes }
   return onPath('kustomize')
-    ? runCommand('kustomize', ['build', dir])
-    : runCommand('kubectl', ['kustomize', dir])
+    ? runCommand('kustomize', ['build', dir], limit)
+    : runCommand('kubectl', ['kustomize', dir], limit)
 }
 
 function onPath(program: string): boolean {
@@ -145,7 +140,9 @@ async function helmTemplate(
   source: Extract<ResolvedSource, { kind: 'helm' }>,
   namespace: string
 ): Promise<string> {
-  const result = await runCommand('helm', helmTemplateArgs(source, namespace))
+  const result = await runCommand('helm', helmTemplateArgs(source, namespace), {
+    maxOutputBytes: INPUT_LIMITS.renderOutputBytes
+  })
   if (result.exitCode !== 0) {
     throw new UserError(`helm template failed: ${result.stderr.trim().split('\n')[0]}`, {
       file: source.chart

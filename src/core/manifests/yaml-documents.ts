@@ -1,5 +1,8 @@
-import { isMap, isSeq, LineCounter, parseAllDocuments, type Document } from 'yaml'
-import { UserError, UserErrors } from '../errors.js'
+import { Composer, isMap, isSeq, LineCounter, Parser, type Document } from 'yaml'
+import { InputError, UserError, UserErrors } from '../errors.js'
+import { INPUT_LIMITS } from '../input-file.js'
+import { tooDeepAt } from '../yaml-nesting.js'
+import { repeatedKeyMessage, repeatedKeys } from '../yaml-unique-keys.js'
 import { isRecord, type FieldPath, type KubeObject, type Manifest } from './manifest.js'
 
 // kubectl and the API server read YAML 1.1 (`on`, `yes` are booleans there), so slipway reads
@@ -29,28 +32,38 @@ export function parseObjects(
   file: string,
   { positions = true }: { positions?: boolean } = {}
 ): ParsedObject[] {
+  const deep = tooDeepAt(text)
+  if (deep !== undefined) {
+    const line = text.slice(0, deep).split('\n').length
+    throw new InputError(
+      `invalid YAML: nested more than ${INPUT_LIMITS.flowNesting} levels deep`,
+      positions ? { file, line } : { file }
+    )
+  }
   const lineCounter = new LineCounter()
-  const docs = parseAllDocuments(text, {
-    // A tool's output has no lines worth pointing at; not counting them saves time on big ones.
-    lineCounter: positions ? lineCounter : undefined,
-    version: YAML_VERSION,
-    prettyErrors: false,
-    uniqueKeys: true
-  })
   const errors: UserError[] = []
   const parsed: ParsedObject[] = []
-  for (const doc of Array.isArray(docs) ? docs : [docs]) {
-    if (doc.errors.length > 0) {
+  let count = 0
+  for (const doc of documents(text, positions ? lineCounter : undefined)) {
+    // Counted as they are composed: 285,000 documents held at once took 2.2 GB.
+    if (++count > INPUT_LIMITS.documents) {
+      throw new InputError(`more than ${INPUT_LIMITS.documents} YAML documents`, { file })
+    }
+    const repeated = repeatedKeys(doc)
+    if (doc.errors.length > 0 || repeated.length > 0) {
       if (!positions) return parseObjects(text, file)
       // Later errors of a document mostly follow from its first.
-      const [error] = doc.errors
-      const line = lineCounter.linePos(error.pos[0]).line
-      errors.push(new UserError(`invalid YAML: ${firstLine(error.message)}`, { file, line }))
+      const [first] = [
+        ...doc.errors.map((e) => ({ offset: e.pos[0], message: `invalid YAML: ${e.message}` })),
+        ...repeated.map((r) => ({ offset: r.offset, message: repeatedKeyMessage(r) }))
+      ].sort((a, b) => a.offset - b.offset)
+      const line = lineCounter.linePos(first.offset).line
+      errors.push(new InputError(firstLine(first.message), { file, line }))
       continue
     }
     if (doc.contents === null) continue
     const source = sourceDocument(doc, lineCounter, file)
-    const value: unknown = doc.toJS({ maxAliasCount: 1000 })
+    const value = toJS(doc, source)
     if (value === null || value === undefined) continue
     if (!isRecord(value)) {
       errors.push(
@@ -72,6 +85,29 @@ export function parseObjects(
   if (errors.length === 1) throw errors[0]
   if (errors.length > 1) throw new UserErrors(errors)
   return parsed
+}
+
+/** The documents of a YAML stream, composed one at a time. */
+function documents(text: string, lineCounter?: LineCounter): Iterable<Document.Parsed> {
+  const parser = new Parser(lineCounter?.addNewLine)
+  // The yaml library's uniqueKeys check is quadratic in the keys of a map: repeatedKeys instead.
+  const composer = new Composer({ version: YAML_VERSION, uniqueKeys: false })
+  return composer.compose(parser.parse(text))
+}
+
+function toJS(doc: Document, source: SourceDocument): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: 1000 })
+  } catch (error) {
+    // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
+    if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+      throw new InputError('invalid YAML: too many alias expansions (an alias bomb?)', {
+        file: source.file,
+        line: source.line
+      })
+    }
+    throw error
+  }
 }
 
 /** A manifest whose fields are located in one source document. */

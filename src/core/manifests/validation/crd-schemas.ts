@@ -1,10 +1,12 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
-import { readdir, readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 import { UserError } from '../../errors.js'
+import { INPUT_LIMITS, readInputFile } from '../../input-file.js'
 import { isInside } from '../inside-root.js'
 import { isRecord, type KubeObject } from '../manifest.js'
 import { parseObjects } from '../yaml-documents.js'
+import { yamlFilesUnder } from '../yaml-folder.js'
 import type { Validator } from './builtin-schemas.js'
 import { schemaErrors, type AjvError } from './schema-errors.js'
 
@@ -35,7 +37,8 @@ export async function loadCrdCatalog(
   const crds = [...objects]
   for (const source of sources) {
     for (const file of await yamlFiles(source, root)) {
-      crds.push(...parseObjects(await readFile(file, 'utf8'), file).map((p) => p.object))
+      const text = readInputFile(file, INPUT_LIMITS.manifestFileBytes, 'CRD file')
+      for (const parsed of parseObjects(text, file)) crds.push(parsed.object)
     }
   }
   const versions = new Map<string, CrdVersion>()
@@ -79,10 +82,9 @@ async function yamlFiles(source: string, root: string): Promise<string[]> {
     throw new UserError(`validation.crd-schemas: "${path.relative(root, source)}" does not exist`)
   }
   if (!info.isDirectory()) return [source]
-  return (await readdir(source, { recursive: true }))
-    .filter((f) => /\.ya?ml$/.test(f))
-    .sort()
-    .map((f) => path.join(source, f))
+  const { files, errors } = await yamlFilesUnder(source, root)
+  if (errors.length > 0) throw errors[0]
+  return files
 }
 
 /**

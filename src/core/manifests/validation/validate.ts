@@ -1,6 +1,7 @@
 import type { Finding } from '../findings.js'
 import { describeId, groupOf, idOf, pathText, type FieldPath, type Manifest } from '../manifest.js'
 import { isBuiltinGroup } from '../builtin-groups.js'
+import { apiConstraintViolations } from './api-constraints.js'
 import { SCHEMA_PACKAGE } from './builtin-kinds.js'
 import { builtinValidator } from './builtin-schemas.js'
 import type { CrdCatalog } from './crd-schemas.js'
@@ -68,6 +69,15 @@ export async function validateManifests(
       for (const error of builtin(object)) fail(error.path, error.message)
       for (const path of (await unknownFields(object, id.apiVersion, id.kind)) ?? []) {
         fail(path, 'is not a field of this kind (unknown field)')
+      }
+      for (const { path, message } of apiConstraintViolations(object)) {
+        findings.push({
+          level: 'error',
+          check: 'api-validation',
+          object: object_,
+          message: `${pathText(path)}: ${message}`,
+          location: manifest.where(path)
+        })
       }
       continue
     }
