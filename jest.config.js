@@ -12,6 +12,9 @@ const shared = {
 
 /** @type {import('jest').Config} */
 export default {
+  // A guard against hangs, not a speed check: a loaded 2-core machine runs some tests for
+  // seconds. Tests that need longer set their own.
+  testTimeout: 60_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
     {

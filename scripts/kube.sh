@@ -276,6 +276,13 @@ nodes_ready() {
 
 default_service_account() { kubectl_ -n default get serviceaccount default; }
 
+# The custom resources strategies and hand-offs use: Gateway API HTTPRoute, Argo Rollouts'
+# Rollout, Argo CD's Application, Flux's Kustomization (tools/kube/crds, reduced schemas).
+install_crds() {
+  kubectl_ apply --server-side --field-manager slipway-test -f "$ROOT/tools/kube/crds" >/dev/null
+  kubectl_ wait --for condition=Established --timeout "${TIMEOUT}s" -f "$ROOT/tools/kube/crds" >/dev/null
+}
+
 write_env() {
   {
     printf 'export %s=%q\n' \
@@ -313,6 +320,7 @@ start() {
   start_kube_scheduler
   start_kwok
   register_nodes
+  install_crds || fail_start kube-apiserver 'did not establish the CRDs of tools/kube/crds'
   wait_until kwok nodes_ready
   wait_until kube-controller-manager default_service_account
   write_env

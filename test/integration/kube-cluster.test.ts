@@ -1,10 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { afterAll, beforeAll, describe, expect, jest, test } from '@jest/globals'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { tempDir } from '../support/runner.js'
 import { eventually, kube, kubeJson, kubeResult, uniqueNamespace } from '../support/kube-cluster.js'
 
 // The control plane of scripts/kube.sh, driven by the real kubectl: what deploy relies on.
+
+jest.setTimeout(120_000)
 
 const ns = uniqueNamespace('kube-cluster')
 const dir = tempDir('slipway-kube-')
@@ -76,6 +78,38 @@ describe('the test control plane', () => {
     for (const node of nodes.items) {
       expect(node.status.conditions?.find((c) => c.type === 'Ready')?.status).toBe('True')
     }
+  })
+
+  test('serves the custom resources strategies and hand-offs use', async () => {
+    const resources = await kube(['api-resources', '-o', 'name'])
+    for (const name of [
+      'httproutes.gateway.networking.k8s.io',
+      'rollouts.argoproj.io',
+      'applications.argoproj.io',
+      'kustomizations.kustomize.toolkit.fluxcd.io'
+    ]) {
+      expect(resources.split('\n')).toContain(name)
+    }
+    const rollout = write(
+      'rollout.yaml',
+      `apiVersion: argoproj.io/v1alpha1\nkind: Rollout\nmetadata: { name: r, namespace: ${ns} }\nspec: { replicas: 1 }\n`
+    )
+    await kube(['apply', '--server-side', '--field-manager', 'test', '-f', rollout])
+    await kube([
+      '-n',
+      ns,
+      'patch',
+      'rollout',
+      'r',
+      '--subresource',
+      'status',
+      '--type',
+      'merge',
+      '-p',
+      '{"status":{"phase":"Healthy"}}'
+    ])
+    const live = await kubeJson<{ status: { phase: string } }>(['-n', ns, 'get', 'rollout', 'r'])
+    expect(live.status.phase).toBe('Healthy')
   })
 
   test('a Deployment applied server-side becomes available, as kubectl rollout status says', async () => {
