@@ -1,0 +1,213 @@
+import type { GatesConfig, WindowsConfig } from '../config/schema.js'
+import type { DeployOutcome } from '../deploy/deploy.js'
+import type { Release } from '../deploy/release-record.js'
+import { liveRelease } from '../deploy/release-store.js'
+import { errorMessage } from '../errors.js'
+import type { CopyResult } from '../image/copy.js'
+import { blockingGates, gatesAllow, type GateResult } from './gate.js'
+import { evaluateGates } from './gates.js'
+import { chooseRelease, type ReleaseSelector } from './source-release.js'
+
+// A promotion: the digest that proved itself in `from` goes to `to`, never rebuilt. The gates
+// decide; then the digest is copied to the target's own repository by digest (no tag moves),
+// deployed there by the deploy core (which restores the target's live release when the deploy
+// fails), and only then is the target's tag moved: either all of it happened, or the
+// environment and its tag are as they were.
+
+export interface TargetImage {
+  /** The target's own repository, when it has one (environments.<to>.image). */
+  repository: string
+  tag: string
+}
+
+export interface PromoteRequest {
+  from: string
+  to: string
+  /** Releases of `from` and of `to`, newest first, as the cluster records them. */
+  sourceReleases: Release[]
+  targetReleases: Release[]
+  selector?: ReleaseSelector
+  gates: GatesConfig
+  soakMs?: number
+  windows?: WindowsConfig
+  overrideReason?: string
+  allowDowngrade?: boolean
+  plan?: boolean
+  now?: Date
+  targetImage?: TargetImage
+  /** Copies an image (by digest) to a reference of the target's repository. */
+  copy: (source: string, destination: string) => Promise<CopyResult>
+  /** Deploys the image to `to` (dry run: the server's, changing nothing). */
+  deploy: (image: string, options: DeployOptions) => Promise<DeployOutcome>
+  log?: (line: string) => void
+}
+
+export interface DeployOptions {
+  dryRun: boolean
+  reason: string
+  commit?: string
+  scanVerdict?: string
+}
+
+export type PromoteResult = 'promoted' | 'unchanged' | 'blocked' | 'failed' | 'plan'
+
+export interface PromoteOutcome {
+  result: PromoteResult
+  /** For a plan: whether the promotion would go ahead. */
+  wouldPromote: boolean
+  from: string
+  to: string
+  source: Release
+  gates: GateResult[]
+  /** The image B runs after the promotion, repository@digest. */
+  image: string
+  /** What a promotion changes (for a plan: would change). */
+  changes: string[]
+  targetBefore?: Release
+  targetRelease?: Release
+  copy?: CopyResult
+  deploy?: DeployOutcome
+  message: string
+}
+
+export async function promote(request: PromoteRequest): Promise<PromoteOutcome> {
+  const { from, to } = request
+  const source = chooseRelease(from, request.sourceReleases, request.selector)
+  const gates = evaluateGates({
+    from,
+    to,
+    release: source,
+    history: request.sourceReleases,
+    gates: request.gates,
+    soakMs: request.soakMs,
+    windows: request.windows,
+    overrideReason: request.overrideReason,
+    now: request.now ?? new Date()
+  })
+  const digest = source.digest ?? ''
+  const image = request.targetImage
+    ? `${request.targetImage.repository}@${digest}`
+    : (source.image ?? digest)
+  const targetBefore = liveRelease(request.targetReleases)
+  const base = { from, to, source, gates, image, targetBefore }
+  const done = (result: PromoteResult, message: string, more: Partial<PromoteOutcome> = {}) => ({
+    ...base,
+    result,
+    wouldPromote: false,
+    changes: [],
+    message,
+    ...more
+  })
+
+  if (digest && targetBefore?.digest === digest) {
+    return done(
+      'unchanged',
+      `${digest} is already live in ${to} as release ${targetBefore.number}: nothing changed`
+    )
+  }
+  const downgrade = request.allowDowngrade
+    ? undefined
+    : newerInSource(targetBefore, source, request.sourceReleases)
+  const blockedBy = [
+    gatesAllow(gates) ? '' : `gates: ${blockingGates(gates)}`,
+    downgrade
+      ? `${to} runs ${downgrade.digest}, which came to ${from} as release ${downgrade.number}, after release ${source.number}: not deploying an older digest over it without allow-downgrade`
+      : ''
+  ].filter(Boolean)
+
+  const next = (request.targetReleases[0]?.number ?? 0) + 1
+  const changes: string[] = []
+  if (request.targetImage && source.image) {
+    changes.push(`copy ${source.image} to ${image} (by digest; the registry mounts the blobs)`)
+  }
+  changes.push(
+    `deploy ${image} to ${to} as release ${next}, replacing ${targetBefore ? `release ${targetBefore.number} (${targetBefore.digest ?? 'no digest'})` : 'nothing'}`
+  )
+  if (request.targetImage) {
+    changes.push(
+      `tag ${request.targetImage.repository}:${request.targetImage.tag} as ${digest} once deployed`
+    )
+  }
+  const reason = [
+    `promoted from ${from} release ${source.number}`,
+    request.overrideReason && gates.some((g) => g.overridden)
+      ? `windows overridden: ${request.overrideReason}`
+      : '',
+    request.allowDowngrade && newerInSource(targetBefore, source, request.sourceReleases)
+      ? 'downgrade allowed'
+      : ''
+  ]
+    .filter(Boolean)
+    .join('; ')
+
+  if (request.plan) {
+    try {
+      const dry = await request.deploy(image, { dryRun: true, reason, commit: source.commit })
+      changes.push(
+        `server dry run: ${dry.applied.length} objects applied, ${dry.pruned.length} pruned`
+      )
+    } catch (error) {
+      changes.push(errorMessage(error))
+    }
+    const wouldPromote = blockedBy.length === 0
+    return done(
+      'plan',
+      wouldPromote
+        ? `plan: ${digest} would be promoted from ${from} release ${source.number} to ${to}; nothing was changed`
+        : `plan: the promotion to ${to} would be refused (${blockedBy.join('; ')}); nothing was changed`,
+      { wouldPromote, changes }
+    )
+  }
+  if (blockedBy.length > 0) {
+    return done('blocked', `promotion of ${digest} to ${to} refused: ${blockedBy.join('; ')}`, {
+      changes
+    })
+  }
+
+  let copy: CopyResult | undefined
+  if (request.targetImage && source.image) {
+    copy = await request.copy(source.image, image)
+    request.log?.(
+      `copy: ${image} (${copy.blobsMounted} blobs mounted, ${copy.blobsSkipped} present, ${copy.blobsCopied} copied)`
+    )
+  }
+  const deployed = await request.deploy(image, {
+    dryRun: false,
+    reason,
+    commit: source.commit,
+    scanVerdict: source.scanVerdict
+  })
+  if (deployed.result !== 'deployed') {
+    return done('failed', `promotion of ${digest} to ${to} failed: ${deployed.message}`, {
+      changes,
+      copy,
+      deploy: deployed,
+      targetRelease: deployed.release
+    })
+  }
+  if (request.targetImage) {
+    await request.copy(image, `${request.targetImage.repository}:${request.targetImage.tag}`)
+  }
+  return done(
+    'promoted',
+    `promoted ${digest} from ${from} release ${source.number} to ${to} release ${deployed.release.number}`,
+    { wouldPromote: true, changes, copy, deploy: deployed, targetRelease: deployed.release }
+  )
+}
+
+/**
+ * The release of the source that brought the target's live digest, when it came after the
+ * release being promoted: promoting would put an older digest over a newer one. A digest the
+ * source never ran cannot be ordered and is not treated as newer.
+ */
+function newerInSource(
+  targetLive: Release | undefined,
+  source: Release,
+  sourceReleases: Release[]
+): Release | undefined {
+  if (!targetLive?.digest) return undefined
+  const first = sourceReleases
+    .filter((r) => r.digest === targetLive.digest)
+    .sort((a, b) => a.number - b.number)[0]
+  return first && first.number > source.number ? first : undefined
+}
