@@ -1,18 +1,11 @@
 import os from 'node:os'
 import { loadConfig } from '../core/config/index.js'
-import { deploy } from '../core/deploy/deploy.js'
-import { ReleaseStore } from '../core/deploy/release-store.js'
-import { deploySettings } from '../core/deploy/settings.js'
-import { parseDuration } from '../core/duration.js'
-import { UserError } from '../core/errors.js'
-import { copyImage } from '../core/image/copy.js'
-import { parseReference } from '../core/image/reference.js'
 import { RegistryClient } from '../core/image/registry.js'
-import { gatesSchema } from '../core/config/schema.js'
-import { promote, type PromoteOutcome, type TargetImage } from '../core/promote/promote.js'
+import { promoteEnvironment, promotionTarget } from '../core/promote/promote-environment.js'
+import type { PromoteOutcome } from '../core/promote/promote.js'
 import { formatOption, parseOptions, UsageError, type Io } from './io.js'
 import { clientOf, holderName, releaseSummary } from './deploy.js'
-import { configFileOf, render, reportFindings } from './render.js'
+import { configFileOf } from './render.js'
 
 export const PROMOTE_HELP = `Usage: slipway promote --from ENV --to ENV [--digest DIGEST | --release N] [--plan]
                        [--override-reason TEXT] [--allow-downgrade] [--config FILE]
@@ -64,72 +57,25 @@ export async function promoteCommand(args: string[], io: Io): Promise<number> {
   if (values['override-reason'] !== undefined && !overrideReason) {
     throw new UsageError('--override-reason must say why')
   }
-  const config = await loadConfig(configFileOf(values, io))
-  const from = values.from
-  const source = config.environments[from]
-  if (!source) throw new UserError(`environment "${from}" is not defined in slipway.yaml`)
-  const to = values.to ?? source['promote-to']
-  if (!to) throw new UsageError(`--to is required: environment ${from} has no promote-to`)
-  const target = config.environments[to]
-  if (!target) throw new UserError(`environment "${to}" is not defined in slipway.yaml`)
-  if (target.strategy !== 'rolling') {
-    throw new UserError(
-      `environment ${to} uses the ${target.strategy} strategy, which slipway promote does not carry out in this release; set strategy: rolling for it`
-    )
-  }
-
-  const sourceClient = await clientOf({ ...values, env: from }, io)
-  const targetClient = await clientOf({ ...values, env: to }, io)
-  const registry = new RegistryClient()
-  const log = format === 'text' ? (line: string) => io.err(`${line}\n`) : undefined
-  const gates = target.gates ?? gatesSchema.parse({})
-  const outcome = await promote({
-    from,
+  const configFile = configFileOf(values, io)
+  const config = await loadConfig(configFile)
+  const to = promotionTarget(config, values.from, values.to)
+  const outcome = await promoteEnvironment({
+    config,
+    configFile,
+    root: io.cwd,
+    from: values.from,
     to,
-    sourceReleases: await new ReleaseStore(sourceClient, from, source.namespace).list(),
-    targetReleases: await new ReleaseStore(targetClient, to, target.namespace)
-      .list()
-      .catch(() => []),
     selector: { digest: values.digest, number },
-    gates,
-    soakMs: gates.soak === undefined ? undefined : parseDuration(gates.soak),
-    windows: target.windows,
+    plan: values.plan,
     overrideReason,
     allowDowngrade: values['allow-downgrade'],
-    plan: values.plan,
-    targetImage: target.image ? targetImage(target.image, to) : undefined,
-    copy: (src, dst) => copyImage(parseReference(src), parseReference(dst), registry),
-    deploy: async (image, options) => {
-      if (options.dryRun && !(await targetClient.get('v1', 'Namespace', target.namespace))) {
-        throw new UserError(
-          `namespace ${target.namespace} does not exist yet: it would be created; the server cannot dry-run objects in it before`
-        )
-      }
-      const rendered = await render(
-        { config: values.config, env: to, image, commit: options.commit },
-        io
-      )
-      if (!reportFindings(rendered.findings, io)) {
-        throw new UserError(`the render of ${to} has errors (above); nothing was deployed`)
-      }
-      return deploy(targetClient, {
-        environment: to,
-        namespace: target.namespace,
-        objects: rendered.objects.map((o) => o.object),
-        renderHash: rendered.hash,
-        image: rendered.release.image,
-        commit: rendered.release.commit,
-        actor: process.env.GITHUB_ACTOR ?? `${os.userInfo().username}@${os.hostname()}`,
-        reason: options.reason,
-        scanVerdict: options.scanVerdict,
-        strategy: 'rolling',
-        holder: holderName(),
-        settings: deploySettings(config, to),
-        dryRun: options.dryRun,
-        log
-      })
-    },
-    log
+    source: await clientOf({ ...values, env: values.from }, io),
+    target: await clientOf({ ...values, env: to }, io),
+    registry: new RegistryClient(),
+    actor: process.env.GITHUB_ACTOR ?? `${os.userInfo().username}@${os.hostname()}`,
+    holder: holderName(),
+    log: format === 'text' ? (line: string) => io.err(`${line}\n`) : undefined
   })
   io.out(format === 'json' ? JSON.stringify(outcomeJson(outcome), null, 2) + '\n' : text(outcome))
   const ok =
@@ -137,17 +83,6 @@ export async function promoteCommand(args: string[], io: Io): Promise<number> {
     outcome.result === 'unchanged' ||
     (outcome.result === 'plan' && outcome.wouldPromote)
   return ok ? 0 : 1
-}
-
-/** `repository[:tag]`; the tag defaults to the environment's name. */
-function targetImage(text: string, environment: string): TargetImage {
-  const ref = parseReference(text)
-  if (ref.digest) {
-    throw new UserError(
-      `environments.${environment}.image names a digest (${text}): give a repository, with a tag if wanted`
-    )
-  }
-  return { repository: `${ref.registry}/${ref.repository}`, tag: ref.tag ?? environment }
 }
 
 function text(outcome: PromoteOutcome): string {
