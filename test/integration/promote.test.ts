@@ -236,6 +236,20 @@ describe('slipway promote, against the real control plane and registry', () => {
     expect(await resolveDigest(registry, s.repoB, 'production')).toBe(v1.digest)
   })
 
+  test('two promotions to the target at once: one deploys, the other waits and finds it live', async () => {
+    const s = setup(`    gates: { require-analysis: false, require-scan: false }`)
+    const v1 = await pushRandomImage(registry, s.repoA, 'v1')
+    await deployStaging(s, v1.digest)
+    const runs = await Promise.all([
+      s.cli(['promote', '--from', 'staging', '--format', 'json']),
+      s.cli(['promote', '--from', 'staging', '--format', 'json'])
+    ])
+    expect(runs.map((r) => r.code)).toEqual([0, 0])
+    expect(runs.map((r) => JSON.parse(r.out).result).sort()).toEqual(['promoted', 'unchanged'])
+    expect(await releasesIn(s.production, 'production')).toEqual({ '1': 'deployed' })
+    expect(await runningImage(s.production)).toBe(`${proxy.host}/${s.repoA}@${v1.digest}`)
+  })
+
   test('a failing deploy of the target leaves it on its previous release and its tag', async () => {
     const s = setup(`    image: '{repoB}:live'
     gates: { require-analysis: false, require-scan: false }`)

@@ -1,6 +1,7 @@
 import type { Config } from '../config/index.js'
 import { gatesSchema } from '../config/schema.js'
-import { deploy } from '../deploy/deploy.js'
+import { deploy, lockEnvironment } from '../deploy/deploy.js'
+import type { HeldLease } from '../deploy/lease.js'
 import { ReleaseStore } from '../deploy/release-store.js'
 import { deploySettings } from '../deploy/settings.js'
 import { parseDuration } from '../duration.js'
@@ -65,6 +66,8 @@ export async function promoteEnvironment(
     )
   }
   const gates = target.gates ?? gatesSchema.parse({})
+  const settings = deploySettings(config, to)
+  let lease: HeldLease | undefined
   return promote({
     from,
     to,
@@ -78,6 +81,18 @@ export async function promoteEnvironment(
     allowDowngrade: request.allowDowngrade,
     plan: request.plan,
     targetImage: target.image ? targetImage(target.image, to) : undefined,
+    lockTarget: async () => {
+      const held = await lockEnvironment(
+        request.target,
+        { environment: to, namespace: target.namespace, holder: request.holder, settings },
+        (step, detail) => request.log?.(`${step}: ${detail}`)
+      )
+      lease = held
+      return {
+        releases: await new ReleaseStore(request.target, to, target.namespace).list(),
+        unlock: () => held.release()
+      }
+    },
     copy: (src, dst) => copyImage(parseReference(src), parseReference(dst), request.registry),
     deploy: async (image, options) => {
       if (options.dryRun && !(await request.target.get('v1', 'Namespace', target.namespace))) {
@@ -108,7 +123,8 @@ export async function promoteEnvironment(
         scanVerdict: options.scanVerdict,
         strategy: 'rolling',
         holder: request.holder,
-        settings: deploySettings(config, to),
+        settings,
+        lease: options.dryRun ? undefined : lease,
         dryRun: options.dryRun,
         log: request.log
       })

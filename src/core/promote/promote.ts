@@ -37,6 +37,11 @@ export interface PromoteRequest {
   targetImage?: TargetImage
   /** Copies an image (by digest) to a reference of the target's repository. */
   copy: (source: string, destination: string) => Promise<CopyResult>
+  /**
+   * Takes the target's lock (the deploy core's lease) and reads its releases under it; the
+   * promotion is then decided again, so one that waited for another sees what that one did.
+   */
+  lockTarget?: () => Promise<{ releases: Release[]; unlock: () => Promise<void> }>
   /** Deploys the image to `to` (dry run: the server's, changing nothing). */
   deploy: (image: string, options: DeployOptions) => Promise<DeployOutcome>
   log?: (line: string) => void
@@ -162,6 +167,15 @@ export async function promote(request: PromoteRequest): Promise<PromoteOutcome> 
     return done('blocked', `promotion of ${digest} to ${to} refused: ${blockedBy.join('; ')}`, {
       changes
     })
+  }
+
+  if (request.lockTarget) {
+    const locked = await request.lockTarget()
+    try {
+      return await promote({ ...request, targetReleases: locked.releases, lockTarget: undefined })
+    } finally {
+      await locked.unlock()
+    }
   }
 
   let copy: CopyResult | undefined
