@@ -199,12 +199,17 @@ export async function promote(request: PromoteRequest): Promise<PromoteOutcome> 
       targetRelease: deployed.release
     })
   }
+  // The deploy is done and B runs the digest: a tag that cannot be moved is reported, not undone.
+  let tagProblem = ''
   if (request.targetImage) {
-    await request.copy(image, `${request.targetImage.repository}:${request.targetImage.tag}`)
+    const tag = `${request.targetImage.repository}:${request.targetImage.tag}`
+    await request.copy(image, tag).catch((error: unknown) => {
+      tagProblem = `; but ${tag} could not be moved to it: ${errorMessage(error)}`
+    })
   }
   return done(
     'promoted',
-    `promoted ${digest} from ${from} release ${source.number} to ${to} release ${deployed.release.number}`,
+    `promoted ${digest} from ${from} release ${source.number} to ${to} release ${deployed.release.number}${tagProblem}`,
     { wouldPromote: true, changes, copy, deploy: deployed, targetRelease: deployed.release }
   )
 }
