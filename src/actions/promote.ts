@@ -41,6 +41,7 @@ export async function run(): Promise<void> {
     : undefined
   const plan = booleanInput('plan', false)
   const overrideReason = optionalInput('override-reason')
+  const decision = optionalInput('manual-decision')
 
   const outcome = await promoteEnvironment({
     config,
@@ -51,6 +52,7 @@ export async function run(): Promise<void> {
     selector: { digest: digestInput && digestOf(digestInput), number },
     plan,
     overrideReason,
+    decision,
     allowDowngrade: booleanInput('allow-downgrade', false),
     source: clusterOf(from),
     target: clusterOf(to),
@@ -70,6 +72,7 @@ export async function run(): Promise<void> {
     String(outcome.targetRelease?.number ?? outcome.targetBefore?.number ?? '')
   )
   core.setOutput('would-promote', String(outcome.wouldPromote))
+  core.setOutput('decision-needed', String(outcome.decisionNeeded))
   core.setOutput('gates', JSON.stringify(outcome.gates))
 
   const deployed = outcome.result === 'promoted' || outcome.result === 'failed'
@@ -84,6 +87,7 @@ export async function run(): Promise<void> {
         release: release.number,
         promotedFrom: { environment: from, release: outcome.source.number },
         overrideReason: outcome.gates.find((g) => g.overridden)?.overridden,
+        decision: outcome.gates.find((g) => g.decided)?.decided,
         slipway: VERSION
       },
       description: release.reason ?? `promoted from ${from}`,
@@ -98,7 +102,7 @@ export async function run(): Promise<void> {
   const ok =
     outcome.result === 'promoted' ||
     outcome.result === 'unchanged' ||
-    (outcome.result === 'plan' && outcome.wouldPromote)
+    (outcome.result === 'plan' && (outcome.wouldPromote || outcome.decisionNeeded))
   if (ok) core.info(outcome.message)
   else core.setFailed(outcome.message)
 }
@@ -125,7 +129,7 @@ async function summary(outcome: PromoteOutcome): Promise<void> {
       ],
       ...outcome.gates.map((g) => [
         html(g.gate),
-        `${icon[g.verdict]} ${g.verdict}${g.overridden ? ' (overridden)' : ''}`,
+        `${icon[g.verdict]} ${g.verdict}${g.overridden ? ' (overridden)' : g.decided ? ' (decided)' : ''}`,
         html(g.reason)
       ])
     ])

@@ -8,7 +8,7 @@ import { clientOf, holderName, releaseSummary } from './deploy.js'
 import { configFileOf } from './render.js'
 
 export const PROMOTE_HELP = `Usage: slipway promote --from ENV --to ENV [--digest DIGEST | --release N] [--plan]
-                       [--override-reason TEXT] [--allow-downgrade] [--config FILE]
+                       [--override-reason TEXT] [--decision TEXT] [--allow-downgrade] [--config FILE]
                        [--kubeconfig FILE] [--format text|json]
 
 Promotes the release that proved itself in one environment to the next, never rebuilding:
@@ -25,6 +25,8 @@ Options:
   --release N            promote this release number of --from
   --plan                 print every gate and what would change; change nothing
   --override-reason TEXT go through a closed deploy window or freeze; recorded in the release
+  --decision TEXT        go ahead although gates are inconclusive (who and why); only where
+                         the target's gates have allow-manual-decision; recorded
   --allow-downgrade      deploy a digest older (in --from) than the one live in --to
   --format text|json     the outcome as lines or as JSON (default: text)
 
@@ -41,6 +43,7 @@ export async function promoteCommand(args: string[], io: Io): Promise<number> {
     release: { type: 'string' },
     plan: { type: 'boolean' },
     'override-reason': { type: 'string' },
+    decision: { type: 'string' },
     'allow-downgrade': { type: 'boolean' },
     config: { type: 'string' },
     kubeconfig: { type: 'string' },
@@ -69,6 +72,7 @@ export async function promoteCommand(args: string[], io: Io): Promise<number> {
     selector: { digest: values.digest, number },
     plan: values.plan,
     overrideReason,
+    decision: values.decision?.trim() || undefined,
     allowDowngrade: values['allow-downgrade'],
     source: await clientOf({ ...values, env: values.from }, io),
     target: await clientOf({ ...values, env: to }, io),
@@ -105,6 +109,7 @@ function outcomeJson(outcome: PromoteOutcome) {
   return {
     result: outcome.result,
     wouldPromote: outcome.wouldPromote,
+    decisionNeeded: outcome.decisionNeeded,
     message: outcome.message,
     from: outcome.from,
     to: outcome.to,

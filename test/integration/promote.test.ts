@@ -319,4 +319,27 @@ describe('slipway promote, against the real control plane and registry', () => {
       'promoted from staging release 1; windows overridden: INC-7 fix'
     )
   })
+  test('inconclusive gates stop a promotion until a person decides, where the target allows it', async () => {
+    const s = setup(`    gates: { allow-manual-decision: true }`)
+    const v1 = await pushRandomImage(registry, s.repoA, 'v1')
+    await deployStaging(s, v1.digest, ['--scan-verdict', 'pass'])
+
+    const plan = await s.cli(['promote', '--from', 'staging', '--plan', '--format', 'json'])
+    expect(plan.code).toBe(1)
+    expect(JSON.parse(plan.out)).toMatchObject({ wouldPromote: false, decisionNeeded: true })
+    const refused = await s.cli(['promote', '--from', 'staging'])
+    expect(refused.code).toBe(1)
+    expect(refused.out).toMatch(
+      /analysis inconclusive \(no analysis verdict recorded for release 1 of staging.*\); only inconclusive gates: a person may decide\n$/
+    )
+    expect((await kubeResult(['get', 'namespace', s.production])).code).not.toBe(0)
+
+    const decided = await s.cli(['promote', '--from', 'staging', '--decision', 'alice: INC-9'])
+    expect(decided.code).toBe(0)
+    expect(await runningImage(s.production)).toBe(`${proxy.host}/${s.repoA}@${v1.digest}`)
+    const history = await s.cli(['history', '--env', 'production', '--format', 'json'])
+    expect(JSON.parse(history.out)[0].reason).toBe(
+      'promoted from staging release 1; inconclusive gates decided: alice: INC-9'
+    )
+  })
 })

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals'
 import type { Release } from '../../src/core/deploy/release-record.js'
+import { decide, gatesAllow, onlyInconclusive } from '../../src/core/promote/gate.js'
 import { evaluateGates, type GateInput } from '../../src/core/promote/gates.js'
 import { chooseRelease } from '../../src/core/promote/source-release.js'
 
@@ -34,7 +35,12 @@ function release(number: number, state: Release['state'], extra: Partial<Release
   }
 }
 
-const gates = { 'require-scan': true, 'require-analysis': true, approval: false }
+const gates = {
+  'require-scan': true,
+  'require-analysis': true,
+  approval: false,
+  'allow-manual-decision': false
+}
 function input(history: Release[], extra: Partial<GateInput> = {}): GateInput {
   return {
     from: 'staging',
@@ -114,5 +120,19 @@ describe('promotion gates', () => {
     expect(() => chooseRelease('staging', [release(1, 'failed')])).toThrow(
       'no release is live in staging: deploy there first, or name a release with --digest'
     )
+  })
+
+  it('lets a person decide only when every gate not passing is inconclusive', () => {
+    const inconclusive = evaluateGates(input([release(1, 'deployed', { scanVerdict: 'pass' })]))
+    expect(gatesAllow(inconclusive)).toBe(false)
+    expect(onlyInconclusive(inconclusive)).toBe(true)
+    const decided = decide(inconclusive, 'alice: analysis broken by INC-9')
+    expect(gatesAllow(decided)).toBe(true)
+    expect(decided.find((g) => g.gate === 'analysis')?.reason).toMatch(
+      /; decided: alice: analysis broken by INC-9$/
+    )
+    const failing = evaluateGates(input([release(1, 'deployed', { scanVerdict: 'fail' })]))
+    expect(onlyInconclusive(failing)).toBe(false)
+    expect(gatesAllow(decide(failing, 'alice'))).toBe(false)
   })
 })

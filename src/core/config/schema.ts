@@ -70,7 +70,13 @@ export const gatesSchema = z.strictObject({
   approval: z
     .boolean()
     .default(false)
-    .describe('Wait for the GitHub environment reviewers before promoting')
+    .describe('Wait for the GitHub environment reviewers before promoting'),
+  'allow-manual-decision': z
+    .boolean()
+    .default(false)
+    .describe(
+      'When the only gates not passing are inconclusive, a person may decide (promote.yml: the <env>-decision environment)'
+    )
 })
 
 const clock = /^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/

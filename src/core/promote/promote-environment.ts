@@ -29,6 +29,7 @@ export interface PromoteEnvironmentRequest {
   selector?: ReleaseSelector
   plan?: boolean
   overrideReason?: string
+  decision?: string
   allowDowngrade?: boolean
   source: KubeClient
   target: KubeClient
@@ -78,6 +79,7 @@ export async function promoteEnvironment(
     soakMs: gates.soak === undefined ? undefined : parseDuration(gates.soak),
     windows: target.windows,
     overrideReason: request.overrideReason,
+    decision: request.decision,
     allowDowngrade: request.allowDowngrade,
     plan: request.plan,
     targetImage: target.image ? targetImage(target.image, to) : undefined,

@@ -2,9 +2,9 @@ import type { GatesConfig, WindowsConfig } from '../config/schema.js'
 import type { DeployOutcome } from '../deploy/deploy.js'
 import type { Release } from '../deploy/release-record.js'
 import { liveRelease } from '../deploy/release-store.js'
-import { errorMessage } from '../errors.js'
+import { errorMessage, UserError } from '../errors.js'
 import type { CopyResult } from '../image/copy.js'
-import { blockingGates, gatesAllow, type GateResult } from './gate.js'
+import { blockingGates, decide, gatesAllow, onlyInconclusive, type GateResult } from './gate.js'
 import { evaluateGates } from './gates.js'
 import { chooseRelease, type ReleaseSelector } from './source-release.js'
 
@@ -31,6 +31,11 @@ export interface PromoteRequest {
   soakMs?: number
   windows?: WindowsConfig
   overrideReason?: string
+  /**
+   * A person's decision (who and why) to go ahead although gates are inconclusive; honoured
+   * only when the target's gates have allow-manual-decision.
+   */
+  decision?: string
   allowDowngrade?: boolean
   plan?: boolean
   now?: Date
@@ -60,6 +65,8 @@ export interface PromoteOutcome {
   result: PromoteResult
   /** For a plan: whether the promotion would go ahead. */
   wouldPromote: boolean
+  /** Only inconclusive gates stand in the way and the target allows a person to decide. */
+  decisionNeeded: boolean
   from: string
   to: string
   source: Release
@@ -78,7 +85,7 @@ export interface PromoteOutcome {
 export async function promote(request: PromoteRequest): Promise<PromoteOutcome> {
   const { from, to } = request
   const source = chooseRelease(from, request.sourceReleases, request.selector)
-  const gates = evaluateGates({
+  const evaluated = evaluateGates({
     from,
     to,
     release: source,
@@ -89,12 +96,20 @@ export async function promote(request: PromoteRequest): Promise<PromoteOutcome> 
     overrideReason: request.overrideReason,
     now: request.now ?? new Date()
   })
+  const decidable = request.gates['allow-manual-decision'] && onlyInconclusive(evaluated)
+  if (request.decision && !request.gates['allow-manual-decision']) {
+    throw new UserError(
+      `a manual decision was given, but environments.${to}.gates.allow-manual-decision is not true`
+    )
+  }
+  const gates = request.decision && decidable ? decide(evaluated, request.decision) : evaluated
+  const decisionNeeded = decidable && !request.decision
   const digest = source.digest ?? ''
   const image = request.targetImage
     ? `${request.targetImage.repository}@${digest}`
     : (source.image ?? digest)
   const targetBefore = liveRelease(request.targetReleases)
-  const base = { from, to, source, gates, image, targetBefore }
+  const base = { from, to, source, gates, image, targetBefore, decisionNeeded }
   const done = (result: PromoteResult, message: string, more: Partial<PromoteOutcome> = {}) => ({
     ...base,
     result,
@@ -138,6 +153,7 @@ export async function promote(request: PromoteRequest): Promise<PromoteOutcome> 
     request.overrideReason && gates.some((g) => g.overridden)
       ? `windows overridden: ${request.overrideReason}`
       : '',
+    gates.some((g) => g.decided) ? `inconclusive gates decided: ${request.decision}` : '',
     request.allowDowngrade && newerInSource(targetBefore, source, request.sourceReleases)
       ? 'downgrade allowed'
       : ''
@@ -159,14 +175,19 @@ export async function promote(request: PromoteRequest): Promise<PromoteOutcome> 
       'plan',
       wouldPromote
         ? `plan: ${digest} would be promoted from ${from} release ${source.number} to ${to}; nothing was changed`
-        : `plan: the promotion to ${to} would be refused (${blockedBy.join('; ')}); nothing was changed`,
+        : `plan: the promotion to ${to} would be refused (${blockedBy.join('; ')})${decisionNeeded ? '; only inconclusive gates: a person may decide' : ''}; nothing was changed`,
       { wouldPromote, changes }
     )
   }
   if (blockedBy.length > 0) {
-    return done('blocked', `promotion of ${digest} to ${to} refused: ${blockedBy.join('; ')}`, {
-      changes
-    })
+    const ask = decisionNeeded ? '; only inconclusive gates: a person may decide' : ''
+    return done(
+      'blocked',
+      `promotion of ${digest} to ${to} refused: ${blockedBy.join('; ')}${ask}`,
+      {
+        changes
+      }
+    )
   }
 
   if (request.lockTarget) {
