@@ -99,6 +99,7 @@ spec:
     expect(plan.outputs).toMatchObject({
       result: 'plan',
       'would-promote': 'true',
+      'decision-needed': 'false',
       to: 'production'
     })
     expect((await kubeResult(['get', 'namespace', production])).code).not.toBe(0)

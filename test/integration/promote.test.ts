@@ -153,7 +153,7 @@ describe('slipway promote, against the real control plane and registry', () => {
       planned.gates.map((g: { gate: string; verdict: string }) => `${g.gate} ${g.verdict}`)
     ).toEqual(['provenance pass', 'soak pass', 'scan pass'])
     expect(planned.changes[0]).toBe(
-      `copy ${proxy.host}/${s.repoA}@${v1.digest} to ${proxy.host}/${s.repoB}@${v1.digest} (by digest; the registry mounts the blobs)`
+      `copy ${proxy.host}/${s.repoA}@${v1.digest} to ${proxy.host}/${s.repoB}@${v1.digest} (by digest; blobs are mounted within one registry)`
     )
     expect(planned.changes[3]).toBe(
       `namespace ${s.production} does not exist yet: it would be created; the server cannot dry-run objects in it before`

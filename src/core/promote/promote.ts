@@ -138,7 +138,9 @@ export async function promote(request: PromoteRequest): Promise<PromoteOutcome> 
   const next = (request.targetReleases[0]?.number ?? 0) + 1
   const changes: string[] = []
   if (request.targetImage && source.image) {
-    changes.push(`copy ${source.image} to ${image} (by digest; the registry mounts the blobs)`)
+    changes.push(
+      `copy ${source.image} to ${image} (by digest; blobs are mounted within one registry)`
+    )
   }
   changes.push(
     `deploy ${image} to ${to} as release ${next}, replacing ${targetBefore ? `release ${targetBefore.number} (${targetBefore.digest ?? 'no digest'})` : 'nothing'}`
