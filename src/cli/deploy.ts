@@ -17,7 +17,7 @@ import { configFileOf, render, reportFindings } from './render.js'
 
 export const DEPLOY_HELP = `Usage: slipway deploy --env NAME --image REF@DIGEST [--config FILE] [--kubeconfig FILE]
                       [--context NAME] [--timeout DURATION] [--reason TEXT] [--dry-run]
-                      [--format text|json]
+                      [--scan-verdict TEXT] [--format text|json]
 
 Renders the environment (as slipway render does), then deploys it: takes the environment's
 lock (a Lease), records a new numbered release in the namespace, runs pre-rollout Jobs, applies
@@ -33,6 +33,7 @@ Options:
   --context NAME       its context (default: the environment's context, else the current one)
   --timeout DURATION   how long workloads have to roll out (default: deploy.timeout, 10m)
   --reason TEXT        why, recorded in the release
+  --scan-verdict TEXT  the image's scan verdict (pass, fail), recorded for promotion gates
   --dry-run            apply with the server's dry run: shows what would change, changes nothing
   --format text|json   the outcome as lines or as JSON (default: text)
 
@@ -91,7 +92,8 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
     timeout: { type: 'string' },
     reason: { type: 'string' },
     'dry-run': { type: 'boolean' },
-    commit: { type: 'string' }
+    commit: { type: 'string' },
+    'scan-verdict': { type: 'string' }
   })
   const format = formatOption(values.format, ['text', 'json'])
   if (!values.env) throw new UsageError('--env is required')
@@ -123,6 +125,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
     commit: result.release.commit,
     actor: process.env.GITHUB_ACTOR ?? `${os.userInfo().username}@${os.hostname()}`,
     reason: values.reason,
+    scanVerdict: values['scan-verdict'],
     strategy: 'rolling',
     holder: holderName(),
     settings,
@@ -249,7 +252,7 @@ async function settingsOf(values: { env?: string } & Record<string, unknown>, io
   return deploySettings(config, values.env ?? '')
 }
 
-async function clientOf(values: Record<string, unknown>, io: Io): Promise<KubeClient> {
+export async function clientOf(values: Record<string, unknown>, io: Io): Promise<KubeClient> {
   const config = await loadConfig(configFileOf(values, io))
   const env = config.environments[String(values.env)]
   const kubeconfig = values.kubeconfig as string | undefined
@@ -274,7 +277,7 @@ export function holderName(env = process.env): string {
   return `${os.userInfo().username}@${os.hostname()} (pid ${process.pid}, ${token})`
 }
 
-function releaseSummary(r: Release) {
+export function releaseSummary(r: Release) {
   return {
     number: r.number,
     state: r.state,

@@ -26,6 +26,7 @@ Commands:
   rollback   put an environment back on an earlier release, as recorded in the cluster
   history    list the releases of an environment, from the cluster
   status     say which release is live in an environment
+  promote    promote the digest live in one environment to the next, behind its gates
   schema     print the JSON Schema of slipway.yaml
   help       show this help, or a command's: slipway help render
   version    print the version
@@ -92,6 +93,10 @@ const lazyCommands: Record<string, () => Promise<{ run: Command; help: string }>
   status: async () => {
     const m = await import('./deploy.js')
     return { run: m.statusCommand, help: m.STATUS_HELP }
+  },
+  promote: async () => {
+    const m = await import('./promote.js')
+    return { run: m.promoteCommand, help: m.PROMOTE_HELP }
   }
 }
 

@@ -107,6 +107,35 @@ describe('slipway usage', () => {
   })
 })
 
+describe('slipway promote', () => {
+  it('exits 2 for a usage mistake, before reading a cluster', async () => {
+    const both = await slipway(
+      'promote',
+      '--from',
+      'staging',
+      '--digest',
+      'sha256:a',
+      '--release',
+      '1'
+    )
+    expect(both).toMatchObject({ code: 2 })
+    expect(both.err).toMatch(/give --digest or --release, not both/)
+    expect((await slipway('promote', '--to', 'staging')).err).toMatch(/--from is required/)
+    expect((await slipway('promote', '--from', 'staging', '--release', 'two')).code).toBe(2)
+    const reason = await slipway('promote', '--from', 'staging', '--override-reason', ' ')
+    expect(reason.err).toMatch(/--override-reason must say why/)
+  })
+
+  it('says which environments it does not know', async () => {
+    const result = await slipway('promote', '--from', 'staging', '--to', 'prod')
+    expect(result).toMatchObject({
+      code: 1,
+      err: 'environment "prod" is not defined in slipway.yaml\n'
+    })
+    expect((await slipway('promote', '--help')).out).toMatch(/^Usage: slipway promote --from ENV/)
+  })
+})
+
 describe('slipway render', () => {
   it('renders a plain folder in a stable order', async () => {
     const result = await slipway('render', '--env', 'staging')

@@ -99,8 +99,69 @@ export const gatesSchema = z.strictObject({
   approval: z
     .boolean()
     .default(false)
-    .describe('Wait for the GitHub environment reviewers before promoting')
+    .describe('Wait for the GitHub environment reviewers before promoting'),
+  'allow-manual-decision': z
+    .boolean()
+    .default(false)
+    .describe(
+      'When the only gates not passing are inconclusive, a person may decide (promote.yml: the <env>-decision environment)'
+    )
 })
+
+const clock = /^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/
+const localTime = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(T([01][0-9]|2[0-3]):[0-5][0-9])?$/
+
+// Deploy windows and freezes in local wall-clock time of one IANA zone: daylight-saving changes
+// move the instants, not the windows (docs/promote.md).
+export const windowsSchema = z.strictObject({
+  timezone: z
+    .string()
+    .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
+    .describe('IANA time zone the windows are in, e.g. Europe/Berlin'),
+  allow: z
+    .array(
+      z.strictObject({
+        days: z
+          .array(z.enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+          .min(1)
+          .describe('Week days, e.g. [mon, tue, wed, thu]'),
+        hours: z
+          .string()
+          .regex(clock, 'expected HH:MM-HH:MM, e.g. 09:00-17:00')
+          .refine((h) => h.slice(0, 5) < h.slice(6), {
+            message: 'expected the end after the start; split a range over midnight in two'
+          })
+          .default('00:00-24:00')
+          .describe('Local time range, start included, end excluded')
+      })
+    )
+    .optional()
+    .describe('When promotions may happen; none listed: any time outside a freeze'),
+  freeze: z
+    .array(
+      z
+        .strictObject({
+          from: z.string().regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM'),
+          to: z
+            .string()
+            .regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM')
+            .describe('A date is included whole; a time is where the freeze ends'),
+          reason: z.string().optional()
+        })
+        .refine((f) => f.from <= f.to, { message: 'expected from before to' })
+    )
+    .optional()
+    .describe('Dated periods without promotions, e.g. a year-end freeze')
+})
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone })
+    return true
+  } catch {
+    return false
+  }
+}
 
 const policyLevel = z.enum(['error', 'warn', 'off'])
 
@@ -203,6 +264,16 @@ export const environmentSchema = z.strictObject({
   manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
   url: z.url().optional().describe('Where the environment is reachable, for GitHub deployments'),
   gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
+  windows: windowsSchema
+    .optional()
+    .describe('When a release may be promoted here: deploy windows and freezes'),
+  image: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      "This environment's own image repository[:tag]; a promotion copies the digest there (tag default: the environment's name)"
+    ),
   policy: policySchema.optional().describe('Overrides the top-level policy levels'),
   deploy: deployOverrideSchema.optional().describe('Overrides the top-level deploy settings')
 })
@@ -481,3 +552,5 @@ export type AnalysisConfig = z.output<typeof analysisSchema>
 export type MetricConfig = z.output<typeof metricSchema>
 export type PolicyConfig = z.output<typeof policySchema>
 export type ValidationConfig = z.output<typeof validationSchema>
+export type WindowsConfig = z.output<typeof windowsSchema>
+export type GatesConfig = z.output<typeof gatesSchema>

@@ -52,6 +52,8 @@ export interface DeployRequest {
   strategy?: string
   /** Who holds the environment's lock meanwhile. */
   holder: string
+  /** The environment's lock, when the caller holds it already (a promotion); kept, not released. */
+  lease?: HeldLease
   settings: DeploySettings
   dryRun?: boolean
   /** Progress, one line at a time, for the log. */
@@ -84,20 +86,28 @@ export async function deploy(client: KubeClient, request: DeployRequest): Promis
     timeline.push({ at: new Date().toISOString(), step, detail })
     request.log?.(`${step}: ${detail}`)
   }
-  const { environment, namespace, settings } = request
-  if (!request.dryRun) await ensureNamespace(client, namespace, note)
-  const lease = request.dryRun
-    ? undefined
-    : await acquireLease(client, environment, namespace, {
-        holder: request.holder,
-        waitMs: settings.lockTimeoutMs,
-        onWait: (holder) => note('lock', `waiting for ${holder}`)
-      })
+  if (request.dryRun) return deployLocked(client, request, undefined, note, timeline)
+  if (request.lease) return deployLocked(client, request, request.lease, note, timeline)
+  const lease = await lockEnvironment(client, request, note)
   try {
     return await deployLocked(client, request, lease, note, timeline)
   } finally {
-    await lease?.release()
+    await lease.release()
   }
+}
+
+/** Creates the environment's namespace when missing, then takes its lock, waiting for it. */
+export async function lockEnvironment(
+  client: KubeClient,
+  request: Pick<DeployRequest, 'environment' | 'namespace' | 'holder' | 'settings'>,
+  note: (step: string, detail: string) => void
+): Promise<HeldLease> {
+  await ensureNamespace(client, request.namespace, note)
+  return acquireLease(client, request.environment, request.namespace, {
+    holder: request.holder,
+    waitMs: request.settings.lockTimeoutMs,
+    onWait: (holder) => note('lock', `waiting for ${holder}`)
+  })
 }
 
 async function deployLocked(
