@@ -62,3 +62,13 @@ describe('the boundaries keep the level over all looks', () => {
     expect(Math.abs(crossed / runs - 0.05)).toBeLessThan(3.5 * Math.sqrt((0.05 * 0.95) / runs))
   })
 })
+
+describe('the boundaries at small levels and many looks', () => {
+  it('stay finite and decreasing for 12 looks at alpha 0.01, ending near the one-look 2.576', () => {
+    const bounds = obrienFlemingBoundaries(equal(12), 0.01)
+    expect(bounds.every(Number.isFinite)).toBe(true)
+    for (let k = 1; k < 12; k++) expect(bounds[k]).toBeLessThan(bounds[k - 1])
+    expect(bounds[11]).toBeGreaterThan(2.576)
+    expect(bounds[11]).toBeLessThan(2.7)
+  })
+})

@@ -8,7 +8,7 @@ import { normalCdf, normalQuantile } from './normal.js'
 export function obrienFlemingSpent(t: number, alpha: number): number {
   if (t <= 0) return 0
   if (t >= 1) return alpha
-  return 2 * (1 - normalCdf(normalQuantile(1 - alpha / 2) / Math.sqrt(t)))
+  return 2 * normalCdf(-normalQuantile(alpha / 2, true) / Math.sqrt(t))
 }
 
 const GRID = 241
@@ -38,7 +38,7 @@ export function obrienFlemingBoundaries(fractions: readonly number[], alpha: num
     const step = t - previous
     let c: number
     if (bounds.length === 0) {
-      c = normalQuantile(1 - target / 2)
+      c = normalQuantile(target / 2, true)
     } else {
       const crossing = (z: number) => crossingProbability(grid, density, step, z * Math.sqrt(t))
       c = solveDecreasing(crossing, target)
@@ -94,7 +94,7 @@ function crossingProbability(
   let total = 0
   for (let i = 0; i < grid.length; i++) {
     const s = grid[i]
-    const out = normalCdf((-limit - s) / sd) + (1 - normalCdf((limit - s) / sd))
+    const out = normalCdf((-limit - s) / sd) + normalCdf((s - limit) / sd)
     total += simpsonWeight(i, h) * density[i] * out
   }
   return total
