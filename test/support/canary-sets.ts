@@ -28,7 +28,7 @@ export const PARAMETERS = {
   level: 100,
   /** Instances per side, and the sd of each instance's fixed log-level offset. */
   instances: 3,
-  instanceSd: 0.02,
+  instanceSd: 0.03,
   /** Shared drift: amplitude in log-latency over one slow sine period across the window. */
   driftAmplitude: 0.25,
   /** Error ratio: requests per step, base error probability, beta concentration (a + b). */
