@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { judgeSamples } from '../../src/core/canary/analysis.js'
+import { judgeSamples, runAnalysis } from '../../src/core/canary/analysis.js'
 import { analyzeLive, type Judgement, type LiveLook } from '../../src/core/canary/live.js'
 import { parseConfig } from '../../src/core/config/index.js'
 import type { MetricsProvider } from '../../src/core/metrics/provider.js'
@@ -158,5 +158,47 @@ describe('analysis.judge and the live loop', () => {
     // Judgements at 2, 3, ..., 9 and 9.5 minutes: 9 looks.
     expect(looks.map((l) => l.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9])
     expect(looks.every((l) => l.count === 9)).toBe(true)
+  })
+})
+
+describe('the live analysis', () => {
+  const analysis = parseConfig(config(''), 'slipway.yaml').analysis!
+  // runAnalysis has no fake clock: looks 1 s apart leave the judge ample time on a busy machine.
+  const run = (set: typeof slow, only?: string) =>
+    runAnalysis({
+      provider: {
+        name: 'generated',
+        range: async (query) => (query.includes('"canary"') ? set.canary : set.baseline)
+      },
+      analysis: only
+        ? { ...analysis, metrics: analysis.metrics.filter((m) => m.name === only) }
+        : analysis,
+      start: new Date(),
+      durationMs: 3000,
+      intervalMs: 1000
+    })
+  const looksOf = (result: Awaited<ReturnType<typeof run>>) =>
+    result.measurements.map((m) => {
+      const d = m.kind === 'judgement' ? m.judgement.metrics[0].sequential : undefined
+      return [d?.look, d?.looks]
+    })
+
+  it('uses the sequential judge by default, look K of N at every judgement', async () => {
+    const result = await run(healthy)
+    expect(looksOf(result)).toEqual([
+      [1, 3],
+      [2, 3],
+      [3, 3]
+    ])
+    expect(result.last?.judgement.metrics[1].comparison).toBeDefined()
+    expect(result.verdict).toBe('pass')
+  })
+
+  it('fails a slowed canary at the first look whose boundary it clears', async () => {
+    const result = await run(slow, 'latency')
+    expect(result.verdict).toBe('fail')
+    const last = result.last?.judgement.metrics[0]
+    expect(last?.classification).toBe('High')
+    expect(last?.reason).toMatch(/at look [23]\/3, boundary z/)
   })
 })
