@@ -14,6 +14,8 @@
 // 12-look rows); `kayenta` at its defaults (0.98, tolerance 0.25); and `kayenta-wide`, Kayenta's
 // rule with its interval widened (confidence level raised) until it too fails at most 1 % of
 // unchanged metrics pooled at one look, the comparison the issue's detection target names.
+// Last, the time of one judge() call over 100 metrics of 5,000 samples per side for each judge
+// (bench/canary.mjs's shape, where Kayenta's judge is timed against SciPy's mannwhitneyu).
 //
 // src and the generator are compiled with tsc into .cache/bench/robust-build (rebuilt when
 // they change); dist/ is left alone. Markdown on stdout, JSON in bench/results/canary-robust.json.
@@ -164,6 +166,27 @@ for (const family of sets.FAMILIES) {
 }
 const seconds = (performance.now() - started) / 1000
 
+// Speed on bench/canary.mjs's shape: 100 metrics of 5,000 samples per side, one judge() call.
+function speed(method) {
+  const metrics = Array.from({ length: 100 }, (_, i) => {
+    const set = sets.canarySet(sets.FAMILIES[i % sets.FAMILIES.length], 5000, 1, 1000 + i)
+    return {
+      settings: core.defaultMetricSettings(`m${i}`),
+      canary: set.canary,
+      baseline: set.baseline
+    }
+  })
+  const times = []
+  for (let run = 0; run < 6; run++) {
+    const t0 = performance.now()
+    core.judge(metrics, { method })
+    if (run > 0) times.push(performance.now() - t0)
+  }
+  times.sort((a, b) => a - b)
+  return times[Math.floor(times.length / 2)]
+}
+const speedMs = { sequential: speed('sequential'), kayenta: speed('kayenta') }
+
 // --- report --------------------------------------------------------------------------------------
 
 const pct = (x) => (x === undefined ? '' : `${(100 * x).toFixed(1)}`)
@@ -248,10 +271,17 @@ for (const family of ['latency', 'error-ratio']) {
     )
   }
 }
-lines.push('', `${rows.length} cells in ${seconds.toFixed(0)} s.`)
+lines.push(
+  '',
+  `${rows.length} cells in ${seconds.toFixed(0)} s. judge() over 100 metrics × 5,000 samples per side (median of 5 after a warm-up): sequential ${speedMs.sequential.toFixed(0)} ms, kayenta ${speedMs.kayenta.toFixed(0)} ms.`
+)
 console.log(lines.join('\n'))
 mkdirSync(path.join(root, 'bench/results'), { recursive: true })
 writeFileSync(
   path.join(root, 'bench/results/canary-robust.json'),
-  JSON.stringify({ reps, sizes, looks: LOOKS, wideLevel, seconds, summary, rows }, null, 2) + '\n'
+  JSON.stringify(
+    { reps, sizes, looks: LOOKS, wideLevel, seconds, speedMs, summary, rows },
+    null,
+    2
+  ) + '\n'
 )
