@@ -100,6 +100,19 @@ describe('sequential judge: one metric', () => {
     ).toBe('Pass')
   })
 
+  it("applies a metric's guard where the sequential judge passed", () => {
+    const baseline = Array.from({ length: 40 }, (_, i) => 100 + (i % 4))
+    // Half the steps ten times slower: a mean 5.5 times the baseline's.
+    const canary = baseline.map((b, i) => (i % 2 ? b * 10 : b))
+    const result = judgeMetric(
+      metric(canary, baseline, { direction: 'increase', guard: { maxRatio: 2 } }),
+      { look: { index: 1, count: 12 } }
+    )
+    expect(result.classification).toBe('High')
+    expect(result.guard?.tripped).toBe('max-ratio')
+    expect(result.reason).toContain('the sequential judge alone: no clear change')
+  })
+
   it("keeps Kayenta's judge for metrics that do not ask, and --method forces one judge", () => {
     const baseline = Array.from({ length: 30 }, (_, i) => 100 + i)
     const canary = baseline.map((b, i) => b + (i % 7))
