@@ -8,6 +8,8 @@ import {
   metricSettings,
   parseSamplesFile,
   type Direction,
+  type JudgeMethod,
+  type Look,
   type MetricData,
   type SampleSet,
   type Verdict
@@ -32,9 +34,9 @@ export const CANARY_EXIT: Record<Verdict | 'usage', number> = {
 
 export const CANARY_HELP = `Usage: slipway canary judge --baseline FILE --canary FILE [options]
 
-Judges canary samples against baseline samples with Kayenta's Mann-Whitney classifier
-and weighted group score. FILE is {"metrics": {"<name>": [numbers or null]}} (null is a
-missing sample, in time order).
+Judges canary samples against baseline samples, metric by metric, and scores them the
+Kayenta way. FILE is {"metrics": {"<name>": [numbers or null]}} (null is a missing sample,
+in time order; the n-th samples of both files are the same step).
 
 Options:
   --baseline FILE            the baseline's samples (required)
@@ -44,6 +46,13 @@ Options:
   --direction NAME=DIR       which change of metric NAME is bad: increase, decrease or
                              either (default either); repeatable, overrides the config
   --warmup-samples N         drop the first N samples of every series
+  --method sequential|kayenta
+                             the judge of every comparison metric: sequential (paired by
+                             step, autocorrelation-aware, valid at every look) or kayenta
+                             (Kayenta's Mann-Whitney rule); default the config's
+                             analysis.judge and per-metric judge, else kayenta
+  --look K --looks N         sequential: this is look K of N (the live loop's K-th of
+                             duration / interval judgements); default a single look
   --format json|markdown     output format (default json)
 
 Prints {"verdict", "score", "reason", "metrics": [{"name", "classification", "reason", ...}]}.
@@ -164,6 +173,9 @@ async function judgeCommand(args: string[], io: Io): Promise<number> {
     config: { type: 'string' },
     direction: { type: 'string', multiple: true },
     'warmup-samples': { type: 'string' },
+    method: { type: 'string' },
+    look: { type: 'string' },
+    looks: { type: 'string' },
     format: { type: 'string' }
   })
   const format = values.format ?? 'json'
@@ -173,6 +185,8 @@ async function judgeCommand(args: string[], io: Io): Promise<number> {
   if (!values.baseline) throw new UsageError('--baseline is required')
   if (!values.canary) throw new UsageError('--canary is required')
   const warmupSamples = parseWarmup(values['warmup-samples'])
+  const method = parseMethod(values.method)
+  const look = parseLook(values.look, values.looks)
   const directions = parseDirections(values.direction ?? [])
 
   const baseline = parseSamplesFile(
@@ -200,7 +214,12 @@ async function judgeCommand(args: string[], io: Io): Promise<number> {
     confidenceLevel: settings.confidenceLevel,
     thresholds: settings.thresholds,
     groupWeights: settings.groupWeights,
-    warmupSamples
+    warmupSamples,
+    method: method ?? analysis?.judge ?? 'kayenta',
+    forceMethod: method !== undefined,
+    look,
+    sequentialLevel: analysis?.['sequential-level'],
+    spreadTolerance: analysis?.['spread-tolerance']
   })
   io.out(format === 'markdown' ? judgementMarkdown(judgement) : judgementJson(judgement))
   return CANARY_EXIT[judgement.verdict]
@@ -248,6 +267,25 @@ function parseDirections(flags: string[]): Map<string, Direction> {
     directions.set(name, direction)
   }
   return directions
+}
+
+function parseMethod(value: string | undefined): JudgeMethod | undefined {
+  if (value === undefined || value === 'sequential' || value === 'kayenta') return value
+  throw new UsageError(`--method must be sequential or kayenta, got "${value}"`)
+}
+
+function parseLook(look: string | undefined, looks: string | undefined): Look | undefined {
+  if (look === undefined && looks === undefined) return undefined
+  const whole = (text: string | undefined) =>
+    text !== undefined && /^[1-9]\d*$/.test(text) ? Number(text) : undefined
+  const index = whole(look)
+  const count = whole(looks)
+  if (index === undefined || count === undefined || index > count) {
+    throw new UsageError(
+      `--look K --looks N expects whole numbers 1 <= K <= N, got --look ${look ?? '(none)'} --looks ${looks ?? '(none)'}`
+    )
+  }
+  return { index, count }
 }
 
 function parseWarmup(value: string | undefined): number {

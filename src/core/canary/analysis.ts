@@ -4,7 +4,8 @@ import type { MetricsProvider } from '../metrics/provider.js'
 import { judge, type MetricData } from './judge.js'
 import { analyzeLive, type LiveResult, type Measurement, type Samples } from './live.js'
 import { analysisSettings, metricSettings } from './settings.js'
-import type { Judgement } from './types.js'
+import type { Look } from './sequential.js'
+import type { JudgeMethod, Judgement } from './types.js'
 
 /** Argo Rollouts' default consecutiveErrorLimit. */
 export const DEFAULT_CONSECUTIVE_ERROR_LIMIT = 4
@@ -21,11 +22,18 @@ export interface AnalysisRun {
   onMeasurement?: (measurement: Measurement<Judgement>) => void
 }
 
+export interface JudgeSamplesOptions {
+  /** The judge for metrics that do not name one; default analysis.judge, else Kayenta's. */
+  method?: JudgeMethod
+  look?: Look
+}
+
 /** Judges one set of samples with the metric settings of the config. */
 export function judgeSamples(
   analysis: AnalysisConfig,
   canary: Samples,
-  baseline: Samples
+  baseline: Samples,
+  options: JudgeSamplesOptions = {}
 ): Judgement {
   const settings = analysisSettings(analysis)
   const metrics: MetricData[] = analysis.metrics.map((metric) => ({
@@ -36,7 +44,11 @@ export function judgeSamples(
   return judge(metrics, {
     confidenceLevel: settings.confidenceLevel,
     thresholds: settings.thresholds,
-    groupWeights: settings.groupWeights
+    groupWeights: settings.groupWeights,
+    method: options.method ?? analysis.judge ?? 'kayenta',
+    look: options.look,
+    sequentialLevel: analysis['sequential-level'],
+    spreadTolerance: analysis['spread-tolerance']
   })
 }
 
@@ -50,7 +62,13 @@ export function runAnalysis(run: AnalysisRun): Promise<LiveResult<Judgement>> {
     canary: analysis.canary ?? { track: 'canary' },
     baseline: analysis.baseline ?? { track: 'baseline' },
     values: run.values,
-    judge: (canary, baseline) => judgeSamples(analysis, canary, baseline),
+    // The live loop judges a growing window again and again: the sequential judge, whose
+    // boundary keeps the level over all looks, is its default.
+    judge: (canary, baseline, look) =>
+      judgeSamples(analysis, canary, baseline, {
+        method: analysis.judge ?? 'sequential',
+        look
+      }),
     start: run.start ?? new Date(),
     intervalMs: run.intervalMs ?? ms(analysis.interval),
     durationMs: run.durationMs ?? ms(analysis.duration),

@@ -9,6 +9,8 @@ import {
   type ScoreInput,
   type ScoreResult
 } from './score.js'
+import type { Look } from './sequential.js'
+import { judgeSequentialMetric } from './sequential-metric.js'
 import { escalation } from './settings.js'
 import { sortFloat64 } from './sort.js'
 import { summarize, type Summary } from './stats.js'
@@ -16,6 +18,7 @@ import { aggregate, checkThreshold } from './threshold.js'
 import type {
   GuardDetails,
   Judgement,
+  JudgeMethod,
   KayentaClassification,
   MetricResult,
   MetricSettings,
@@ -32,6 +35,16 @@ export interface JudgeOptions {
   groupWeights?: Record<string, number>
   /** Samples to drop from the start of both series (the live loop's warm-up). */
   warmupSamples?: number
+  /** The judge of comparison metrics that do not name one; Kayenta's when absent. */
+  method?: JudgeMethod
+  /** Use this judge for every metric, whatever its settings say (`--method`). */
+  forceMethod?: boolean
+  /** Sequential judge: this judgement is look `index` of `count` (default 1 of 1). */
+  look?: Look
+  /** Sequential judge: 1 - the chance of failing an unchanged metric over all looks (0.99). */
+  sequentialLevel?: number
+  /** Sequential judge: spread allowed between healthy deployments, for metrics without one. */
+  spreadTolerance?: number
 }
 
 export interface MetricData {
@@ -64,8 +77,17 @@ export function judgeMetric(data: MetricData, options: JudgeOptions = {}): Metri
   return inReadingOrder(classifyMetric(data, options))
 }
 
+/** The judge a comparison metric gets: `--method` over the metric's own over the analysis'. */
+export function judgeMethodOf(settings: MetricSettings, options: JudgeOptions): JudgeMethod {
+  if (options.forceMethod && options.method) return options.method
+  return settings.judge ?? options.method ?? 'kayenta'
+}
+
 function classifyMetric(data: MetricData, options: JudgeOptions): MetricResult {
   const { settings } = data
+  if (!settings.threshold && judgeMethodOf(settings, options) === 'sequential') {
+    return classifySequential(data, options)
+  }
   const cleaning = {
     warmupSamples: options.warmupSamples ?? 0,
     nanStrategy: settings.nanStrategy,
@@ -169,6 +191,23 @@ function classifyMetric(data: MetricData, options: JudgeOptions): MetricResult {
   )
 }
 
+function classifySequential(data: MetricData, options: JudgeOptions): MetricResult {
+  const { settings } = data
+  const judged = judgeSequentialMetric(settings, data.canary, data.baseline ?? [], options)
+  const { result } = judged
+  if (!settings.guard || !result.sequential) return result
+  return withGuard(
+    result,
+    checkGuard(
+      settings.guard,
+      settings.direction,
+      { values: judged.canary, sorted: sortFloat64(judged.canary) },
+      { values: judged.baseline, sorted: sortFloat64(judged.baseline) }
+    ),
+    settings
+  )
+}
+
 /**
  * The guard decides only where Kayenta's rule passed: a High or Low stands, and a metric
  * that could not be compared stays an error.
@@ -194,7 +233,7 @@ function withGuard(
     ...result,
     classification,
     scoredAs: classification,
-    reason: `${guardReason(guard)}; Kayenta's rule alone: ${result.reason}${settings.critical ? '; critical failure' : ''}`,
+    reason: `${guardReason(guard)}; ${result.sequential ? 'the sequential judge alone' : "Kayenta's rule alone"}: ${result.reason}${settings.critical ? '; critical failure' : ''}`,
     criticalFailure: settings.critical,
     guard
   }

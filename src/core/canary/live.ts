@@ -13,7 +13,12 @@ export interface Judgement {
 
 /** Samples per metric name; a Map, since metric names are data (even `__proto__`). */
 export type Samples = ReadonlyMap<string, number[]>
-export type Judge<J extends Judgement> = (canary: Samples, baseline: Samples) => J
+/** Look `index` of `count`: the judgement's place among the loop's scheduled judgements. */
+export interface LiveLook {
+  index: number
+  count: number
+}
+export type Judge<J extends Judgement> = (canary: Samples, baseline: Samples, look: LiveLook) => J
 
 export interface LiveMetric {
   name: string
@@ -83,6 +88,9 @@ export async function analyzeLive<J extends Judgement>(
   const counts = { failures: 0, inconclusive: 0, errors: 0 }
   let consecutiveErrors = 0
   let last: Extract<Measurement<J>, { kind: 'judgement' }> | undefined
+  const firstAt = Math.max(begin, options.start.getTime()) + options.intervalMs
+  const looks = Math.max(1, Math.ceil((end - firstAt) / options.intervalMs) + 1)
+  let look = 0
 
   const finish = (verdict: Verdict, reason: string): LiveResult<J> => ({
     verdict,
@@ -92,11 +100,7 @@ export async function analyzeLive<J extends Judgement>(
     counts
   })
 
-  for (
-    let at = Math.max(begin, options.start.getTime()) + options.intervalMs;
-    ;
-    at += options.intervalMs
-  ) {
+  for (let at = firstAt; ; at += options.intervalMs) {
     const due = Math.min(at, end)
     const wait = due - clock.now()
     if (wait > 0) await clock.sleep(wait)
@@ -105,7 +109,8 @@ export async function analyzeLive<J extends Judgement>(
       end: new Date(due),
       stepSeconds: options.stepSeconds
     }
-    const measurement = await measure(options, window)
+    look = Math.min(look + 1, looks)
+    const measurement = await measure(options, window, { index: look, count: looks })
     measurements.push(measurement)
     options.onMeasurement?.(measurement)
 
@@ -161,7 +166,8 @@ export async function analyzeLive<J extends Judgement>(
 
 async function measure<J extends Judgement>(
   options: LiveOptions<J>,
-  window: Window
+  window: Window,
+  look: LiveLook
 ): Promise<Measurement<J>> {
   const at = new Date(window.end)
   try {
@@ -185,7 +191,7 @@ async function measure<J extends Judgement>(
       at,
       window,
       kind: 'judgement',
-      judgement: options.judge(canary, baseline),
+      judgement: options.judge(canary, baseline, look),
       canary,
       baseline
     }

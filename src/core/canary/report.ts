@@ -1,4 +1,5 @@
 import { formatInterval, formatNumber, formatPValue } from './reasons.js'
+import { formatSequentialInterval } from './sequential-metric.js'
 import type { Judgement, MetricResult } from './types.js'
 import { summaryText } from '../summary-text.js'
 
@@ -48,6 +49,10 @@ export function judgementMarkdown(judgement: Judgement): string {
 
 function shiftCell(m: MetricResult): string {
   if (m.comparison) return formatInterval(m.comparison)
+  if (m.sequential) {
+    const d = m.sequential
+    return `${formatSequentialInterval(d)}, ${formatNumber(d.effectiveSamples)} effective of ${d.pairs}`
+  }
   if (m.threshold) {
     const bounds = [
       m.threshold.min !== undefined ? `min ${formatNumber(m.threshold.min)}` : '',

@@ -78,6 +78,10 @@ export function metricSettings(metric: MetricConfig, analysis?: AnalysisConfig):
       strategy: metric.outliers?.strategy ?? 'keep',
       factor: metric.outliers?.factor ?? DEFAULT_OUTLIER_FACTOR
     },
+    ...(metric.judge ? { judge: metric.judge } : {}),
+    ...(metric['spread-tolerance'] !== undefined
+      ? { spreadTolerance: metric['spread-tolerance'] }
+      : {}),
     ...(metric.guard
       ? {
           guard: {

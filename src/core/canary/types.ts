@@ -10,6 +10,8 @@ export type KayentaClassification =
   'Pass' | 'High' | 'Low' | 'Nodata' | 'NodataFailMetric' | 'Error'
 
 export type NanStrategy = 'remove' | 'replace'
+/** Which judge compares a metric with the baseline (docs/canary.md). */
+export type JudgeMethod = 'sequential' | 'kayenta'
 export type OnNoData = 'fail' | 'inconclusive' | 'pass'
 export type EffectSizeMeasure = 'mean-ratio' | 'cles'
 export type ThresholdAggregate = 'mean' | 'median' | 'max' | 'min' | 'last'
@@ -72,6 +74,10 @@ export interface MetricSettings {
   nanStrategy: NanStrategy
   outliers: OutlierSettings
   guard?: GuardSettings
+  /** The judge for this metric; absent: the analysis' (JudgeOptions.method). */
+  judge?: JudgeMethod
+  /** Sequential judge: the spread between healthy deployments to allow, as a ratio (0.03: 3 %). */
+  spreadTolerance?: number
 }
 
 export interface SampleCounts {
@@ -113,6 +119,37 @@ export interface ComparisonDetails {
   coarse: boolean
 }
 
+/** The sequential judge's evidence at one look (src/core/canary/sequential.ts). */
+export interface SequentialDetails {
+  /**
+   * `log`: geometric-mean ratio from paired log-ratios (all samples positive); `ratio-of-means`:
+   * mean(canary) / mean(baseline) (zeros present, e.g. error ratios); `difference`:
+   * mean(canary - baseline), when one side's mean is 0 and no ratio exists.
+   */
+  scale: 'log' | 'ratio-of-means' | 'difference'
+  /** canary / baseline on the ratio scales, canary - baseline on `difference`. */
+  estimate: number
+  lower: number
+  upper: number
+  /** This judgement is look `look` of `looks` (1 of 1: a single judgement). */
+  look: number
+  looks: number
+  /** The group-sequential boundary for this look on the z scale (O'Brien-Fleming-type). */
+  boundary: number
+  /** The multiplier of the standard error actually used: the boundary as a t quantile. */
+  critical: number
+  /** 1 - the chance of wrongly failing an unchanged metric at any of the looks. */
+  level: number
+  spreadTolerance: number
+  pairs: number
+  /** Pairs divided by the AR(1) variance inflation: independent samples the mean is worth. */
+  effectiveSamples: number
+  /** Lag-1 autocorrelation of the paired differences as used (bias-corrected, conservative). */
+  autocorrelation: number
+  /** Standard error of the log-ratio (or of the difference) from the samples alone. */
+  standardError: number
+}
+
 export interface ThresholdDetails {
   aggregate: ThresholdAggregate
   value: number
@@ -139,6 +176,7 @@ export interface MetricResult {
   canary: Summary
   baseline?: Summary
   comparison?: ComparisonDetails
+  sequential?: SequentialDetails
   threshold?: ThresholdDetails
   effectSizeThresholds?: EffectSizeSettings
   guard?: GuardDetails

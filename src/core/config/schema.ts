@@ -337,6 +337,9 @@ const guard = z
     message: 'expected max-ratio or min-ratio'
   })
 
+const judgeMethod = z.enum(['sequential', 'kayenta'])
+const spreadTolerance = z.number().min(0).lt(1)
+
 export const metricSchema = z
   .strictObject({
     name: z.string().min(1),
@@ -376,7 +379,11 @@ export const metricSchema = z
       .optional()
       .describe(
         "A limit on canary / baseline (mean or a percentile) checked besides Kayenta's rule, which can pass large shifts of part of the samples"
-      )
+      ),
+    judge: judgeMethod.optional().describe("This metric's judge, over analysis.judge"),
+    'spread-tolerance': spreadTolerance
+      .optional()
+      .describe("This metric's spread tolerance, over analysis.spread-tolerance")
   })
   .refine((m) => !(m.guard && m.threshold), {
     message: 'guard compares with the baseline: a threshold metric has none',
@@ -431,6 +438,24 @@ export const analysisSchema = z.strictObject({
     .lt(1)
     .default(0.98)
     .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+  judge: judgeMethod
+    .optional()
+    .describe(
+      "Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"
+    ),
+  'spread-tolerance': spreadTolerance
+    .optional()
+    .describe(
+      'Sequential judge: spread between healthy deployments to allow, as a ratio (default 0.03)'
+    ),
+  'sequential-level': z
+    .number()
+    .gt(0.5)
+    .lt(1)
+    .optional()
+    .describe(
+      'Sequential judge: 1 - the chance of failing an unchanged metric at any look (default 0.99)'
+    ),
   'min-samples': z
     .number()
     .int()
