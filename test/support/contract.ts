@@ -2,7 +2,7 @@
 import { expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { runSlipwayAction, VERSION, type ActionName } from './actions.js'
+import { runSlipwayAction, type ActionName } from './actions.js'
 import { REPO_ROOT, type Annotation, type RunResult } from './runner.js'
 import { makeWorkspace } from './workspace.js'
 
@@ -74,25 +74,6 @@ export function itReportsConfigMistakes(name: ActionName, inputs: Record<string,
   it('says when slipway.yaml is missing', async () => {
     const result = await runSlipwayAction(name, { workspace: makeWorkspace(), inputs })
     expectOneError(result, { message: 'config file not found', file: 'slipway.yaml' })
-  })
-}
-
-/**
- * Actions whose core is not in this release: with valid inputs they fail at once, saying so and
- * that nothing was changed. These tests are replaced when the capability lands.
- */
-export function itIsNotAvailableYet(
-  name: ActionName,
-  inputs: Record<string, string>,
-  when = 'with valid inputs'
-): void {
-  it(`${when}, fails clearly: not available in this release, nothing changed`, async () => {
-    const result = await runSlipwayAction(name, { workspace: makeWorkspace('app'), inputs })
-    expectOneError(result, {
-      message: `${name} is not available in slipway ${VERSION} yet; its inputs and slipway.yaml were checked, nothing was changed`
-    })
-    expect(result.outputs).toEqual({})
-    expect(result.summary).toBe('')
   })
 }
 
