@@ -11,6 +11,8 @@ export const modules = {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(1421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_0__);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
+/* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7906);
+
 
 
 /** Runs a program without a shell and collects its output. A missing program is a UserError. */
@@ -19,8 +21,22 @@ function runCommand(program, args, options = {}) {
         const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(program, args, { cwd: options.cwd, env: options.env ?? process.env });
         const stdout = [];
         const stderr = [];
-        child.stdout.on('data', (chunk) => stdout.push(chunk));
-        child.stderr.on('data', (chunk) => stderr.push(chunk));
+        let size = 0;
+        let overflowed = false;
+        const collect = (into) => (chunk) => {
+            if (overflowed)
+                return;
+            size += chunk.length;
+            if (options.maxOutputBytes !== undefined && size > options.maxOutputBytes) {
+                overflowed = true;
+                child.kill('SIGKILL');
+                reject(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${program} printed more than ${(0,_input_file_js__WEBPACK_IMPORTED_MODULE_2__/* .formatBytes */ .z3)(options.maxOutputBytes)}: stopped`));
+                return;
+            }
+            into.push(chunk);
+        };
+        child.stdout.on('data', collect(stdout));
+        child.stderr.on('data', collect(stderr));
         child.on('error', (error) => reject(error.code === 'ENOENT'
             ? new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${program} is not installed or not on PATH`)
             : error));

@@ -29211,7 +29211,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9670:
+/***/ 447:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -29220,8 +29220,53 @@ __nccwpck_require__.d(__webpack_exports__, {
   e: () => (/* binding */ run)
 });
 
+// UNUSED EXPORTS: writeSummary
+
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 14 modules
 var lib_core = __nccwpck_require__(6288);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/runner-output.ts
+
+// The GitHub runner reads every line a step prints, on stdout and stderr, for workflow
+// commands: `::name ...::` after leading whitespace, and the legacy `##[name ...]` anywhere in
+// the line (actions/runner, ActionCommand.cs). Text slipway prints that carries data from a
+// repository, an image, a report or a server goes through inertText; output of a child that
+// slipway echoes goes between the lines of a commandFence.
+// Line ends as the runner splits lines (\r, \n, \r\n), then whitespace as .NET's TrimStart
+// removes it (JavaScript's \s lacks U+0085).
+const LINE_START_COMMAND = /(^|[\r\n])([^\S\r\n]|\u0085)*::/g;
+/**
+ * `text` with every `##[` and every `::` that starts a line escaped as `#\u0023[` and
+ * `\u003a:`: JSON strings and YAML double-quoted strings read them back as the same
+ * characters, and a person still reads the text.
+ */
+function inertText(text) {
+    let out = text.replace(LINE_START_COMMAND, (match) => `${match.slice(0, -2)}\\u003a:`);
+    while (out.includes('##['))
+        out = out.replaceAll('##[', '#\\u0023[');
+    return out;
+}
+/**
+ * The lines that turn workflow commands off (`::stop-commands::TOKEN`) and on again
+ * (`::TOKEN::`), with a random token that echoed output cannot guess.
+ */
+function commandFence() {
+    const token = `slipway-${randomBytes(16).toString('hex')}`;
+    return { start: `::stop-commands::${token}`, end: `::${token}::` };
+}
+
+;// CONCATENATED MODULE: ./src/actions/lib/log.ts
+
+
+/**
+ * A line for the step's log. core.info prints it as it is, so a value from a repository, an
+ * image or a server could start a workflow command: inertText escapes that.
+ */
+function info(text) {
+    lib_core/* info */.pq(inertText(text));
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 21 modules
 var github = __nccwpck_require__(1758);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -29331,8 +29376,6 @@ function planDockerBuild(request, iidFile) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:stream"
 var external_node_stream_ = __nccwpck_require__(7075);
 ;// CONCATENATED MODULE: ./src/core/image/digest.ts
@@ -29547,7 +29590,24 @@ function descriptors(value, what) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/image/redact.ts
+// Text that came from the user or a tool can hold credentials: a password in an image
+// reference (user:password@host/...), a credential helper's output. It is cut before it goes
+// into an error message.
+/** user:password@ (or token@) before a host and its path, alone, quoted or after a URL scheme. */
+const USERINFO = /(^|[\s"'(]|[a-z][a-z0-9+.-]*:\/\/)[^\s/@"'[\]]+@(?=[^\s/@"']+\/)/gi;
+/** `text` with the user information of any reference or URL in it replaced by `***`. */
+function redactUserinfo(text) {
+    return text.replace(USERINFO, '$1***@');
+}
+/** Whether an image reference starts with user information (`user:password@host/...`). */
+function hasUserinfo(reference) {
+    const first = reference.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/', 1)[0];
+    return first.includes('@') && !first.includes('[') && reference.includes('/');
+}
+
 ;// CONCATENATED MODULE: ./src/core/image/reference.ts
+
 
 
 // Image references, parsed and normalised as Docker does (github.com/distribution/reference):
@@ -29634,7 +29694,7 @@ function registryApiHost(registry) {
     return registry === DOCKER_HUB || registry === LEGACY_DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
 }
 function invalid(text, reason) {
-    return new core_errors/* UserError */.yo(`invalid image reference "${text}": ${reason}`);
+    return new core_errors/* UserError */.yo(redactUserinfo(`invalid image reference "${text}": ${reason}`));
 }
 /**
  * Parses an image reference like `docker pull` does. Throws a UserError naming the reason
@@ -29643,6 +29703,9 @@ function invalid(text, reason) {
 function parseReference(text) {
     if (typeof text !== 'string' || text.trim() === '')
         throw invalid(String(text), 'it is empty');
+    if (hasUserinfo(text)) {
+        throw invalid(text, 'credentials do not belong in an image reference: use docker login');
+    }
     if (text !== text.trim())
         throw invalid(text, 'it has leading or trailing spaces');
     if (IDENTIFIER.test(text)) {
@@ -30917,7 +30980,6 @@ var external_node_fs_ = __nccwpck_require__(3024);
 
 
 
-
 // Credentials as `docker login` leaves them in ~/.docker/config.json (or $DOCKER_CONFIG):
 //   credHelpers: { "<registry>": "<name>" }  ask docker-credential-<name> for that registry
 //   credsStore: "<name>"                      ask docker-credential-<name> for any registry
@@ -30996,7 +31058,8 @@ class DockerConfigCredentials {
             const said = `${result.stdout} ${result.stderr}`.trim();
             if (/credentials not found/i.test(said) || said === '')
                 return undefined;
-            throw new core_errors/* UserError */.yo(`${program} get failed for ${serverAddress}: ${oneLine(said)}`);
+            // Its output is not shown: a helper may print the secret it failed to store or read.
+            throw new core_errors/* UserError */.yo(`${program} get failed for ${serverAddress} (exit ${result.exitCode}; its output is not shown, as it may hold credentials)`);
         }
         let answer;
         try {
@@ -31061,7 +31124,92 @@ var external_node_http_ = __nccwpck_require__(7067);
 var external_node_http_default = /*#__PURE__*/__nccwpck_require__.n(external_node_http_);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./src/core/image/transfer-guard.ts
+const DEFAULT_TRANSFER_LIMITS = {
+    requestTimeoutMs: 30 * 60_000,
+    minBytesPerSecond: 1024,
+    minRateWindowMs: 30_000
+};
+/** Too slow: not retried, since another attempt at the same server would be as slow. */
+class TransferLimitError extends Error {
+    code = 'ESLOWTRANSFER';
+    retryable = false;
+}
+/**
+ * Watches one exchange. The rate counts only while the server is the one to move: while our
+ * request body waits to be taken, or while the answer's body is awaited with nothing of it left
+ * unread (a reader that is itself slow, like an upload elsewhere, is not the server's fault).
+ */
+function guardTransfer(req, host, limits, fail) {
+    const defaults = DEFAULT_TRANSFER_LIMITS;
+    const requestTimeoutMs = limits.requestTimeoutMs ?? defaults.requestTimeoutMs;
+    const minBytesPerSecond = limits.minBytesPerSecond ?? defaults.minBytesPerSecond;
+    const minRateWindowMs = limits.minRateWindowMs ?? defaults.minRateWindowMs;
+    let res;
+    let socket;
+    let last = { read: 0, written: 0 };
+    const timers = [];
+    const stop = () => timers.forEach((timer) => clearTimeout(timer));
+    const stopWith = (message) => {
+        stop();
+        fail(new TransferLimitError(message));
+    };
+    timers.push(setTimeout(() => stopWith(`${host} did not finish the request within ${seconds(requestTimeoutMs)} (request deadline)`), requestTimeoutMs));
+    if (minBytesPerSecond > 0) {
+        const minimum = (minBytesPerSecond * minRateWindowMs) / 1000;
+        timers.push(setInterval(() => {
+            if (!socket)
+                return;
+            const now = { read: socket.bytesRead, written: socket.bytesWritten };
+            const read = now.read - last.read;
+            const written = now.written - last.written;
+            last = now;
+            const rate = `in ${seconds(minRateWindowMs)}, below the minimum transfer rate of ${formatRate(minBytesPerSecond)}`;
+            if (res) {
+                if (res.complete || res.readableLength > 0)
+                    return;
+                if (read < minimum)
+                    stopWith(`${host} sent ${plural(read, 'byte')} ${rate}`);
+            }
+            else if (req.writableLength > 0 && written < minimum) {
+                stopWith(`${host} took ${plural(written, 'byte')} ${rate}`);
+            }
+        }, minRateWindowMs));
+    }
+    for (const timer of timers)
+        timer.unref();
+    req.on('socket', (s) => {
+        socket = s;
+        last = { read: s.bytesRead, written: s.bytesWritten };
+    });
+    req.on('close', () => {
+        if (!res)
+            stop();
+    });
+    return {
+        response(answer) {
+            res = answer;
+            answer.on('close', stop);
+        }
+    };
+}
+function seconds(ms) {
+    return `${Number((ms / 1000).toFixed(3))} s`;
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function formatRate(bytesPerSecond) {
+    if (bytesPerSecond >= 1 << 20 && bytesPerSecond % (1 << 20) === 0) {
+        return `${bytesPerSecond / (1 << 20)} MiB/s`;
+    }
+    if (bytesPerSecond >= 1024 && bytesPerSecond % 1024 === 0)
+        return `${bytesPerSecond / 1024} KiB/s`;
+    return `${bytesPerSecond} B/s`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/image/http.ts
+
 
 
 
@@ -31105,13 +31253,21 @@ async function send(request) {
             settled = true;
             reject(error);
         };
+        let answer;
         const req = client.request(url, { method, headers, agent, timeout: idle }, (res) => {
             if (settled) {
                 res.destroy();
                 return;
             }
             settled = true;
+            answer = res;
+            guard.response(res);
             resolve(wrap(res, url, method === 'HEAD'));
+        });
+        const guard = guardTransfer(req, url.host, request.limits ?? {}, (error) => {
+            // The reader of the answer's body gets the error, not a bare "aborted".
+            answer?.destroy(error);
+            req.destroy(error);
         });
         req.on('error', fail);
         req.on('timeout', () => req.destroy(new HttpTimeoutError(url, idle)));
@@ -31192,6 +31348,7 @@ function isLoopbackHost(hostAndPort) {
 
 
 
+
 // How RegistryClient talks to registries: which scheme (HTTPS, or plain HTTP for loopback and
 // insecure registries), authentication answering challenges, redirects, and retries with
 // backoff that honours Retry-After. Each call is one distribution API request.
@@ -31232,12 +31389,16 @@ class RegistryTransport {
                     headers: { ...call.headers, ...(authorization ? { authorization } : {}) },
                     body: call.body,
                     insecureTls: this.isInsecure(url.host),
-                    idleTimeoutMs: this.options.idleTimeoutMs
+                    idleTimeoutMs: this.options.idleTimeoutMs,
+                    limits: this.options.limits
                 });
             }
             catch (error) {
                 if (error instanceof RegistryError || error instanceof DigestMismatchError)
                     throw error;
+                if (error instanceof TransferLimitError) {
+                    throw new RegistryError(`${call.what}: ${error.message}`);
+                }
                 const network = isRetryableNetworkError(error);
                 const message = `${call.what}: ${networkMessage(error)}`;
                 if (!network || !replayable)
@@ -31383,7 +31544,8 @@ class RegistryTransport {
                 response = await send({
                     ...request,
                     insecureTls: this.isInsecure(request.url.host),
-                    idleTimeoutMs: this.options.idleTimeoutMs
+                    idleTimeoutMs: this.options.idleTimeoutMs,
+                    limits: this.options.limits
                 });
             }
             catch (error) {
@@ -31431,7 +31593,12 @@ class RegistryClient {
         const transport = new RegistryTransport({
             insecure: options.insecure ?? [],
             retry: options.retry ?? {},
-            idleTimeoutMs: options.idleTimeoutMs
+            idleTimeoutMs: options.idleTimeoutMs,
+            limits: {
+                requestTimeoutMs: options.requestTimeoutMs,
+                minBytesPerSecond: options.minBytesPerSecond,
+                minRateWindowMs: options.minRateWindowMs
+            }
         });
         transport.auth = new Authenticator({
             credentials: options.credentials ?? new DockerConfigCredentials(),
@@ -31459,11 +31626,11 @@ class RegistryClient {
             return undefined;
         if (response.status !== 200)
             throw await this.transport.failure(response, what);
-        const digest = response.header('docker-content-digest');
+        const digest = saidDigest(response, what, ref.registry);
         const mediaType = bareMediaType(response.header('content-type'));
         const size = Number(response.header('content-length'));
         const known = isIndexType(mediaType) || isImageManifestType(mediaType);
-        if (!digest || !isDigest(digest) || !known || !Number.isSafeInteger(size)) {
+        if (!digest || !known || !Number.isSafeInteger(size)) {
             // Not all registries say enough on HEAD: read the manifest instead.
             const manifest = await this.getManifest(ref);
             return { digest: manifest.digest, mediaType: manifest.mediaType, size: manifest.size };
@@ -31497,8 +31664,8 @@ class RegistryClient {
                 retryable: isRetryableNetworkError(error)
             });
         }
-        const said = response.header('docker-content-digest');
-        const expected = ref.digest ?? (said && isDigest(said) ? said : undefined);
+        const said = saidDigest(response, what, ref.registry);
+        const expected = ref.digest ?? said;
         const digest = digestOf(bytes, expected);
         if (expected && digest !== expected) {
             throw new DigestMismatchError(`manifest of ${ref} does not match its digest ${expected}: content has ${digest}`);
@@ -31534,8 +31701,8 @@ class RegistryClient {
         if (response.status < 200 || response.status >= 300)
             throw await this.transport.failure(response, what);
         response.discard();
-        const said = response.header('docker-content-digest');
-        if (said && isDigest(said) && said !== digestOf(bytes, said)) {
+        const said = saidDigest(response, what, ref.registry);
+        if (said && said !== digestOf(bytes, said)) {
             throw new DigestMismatchError(`${ref.registry} stored ${ref} as ${said}, expected ${digest}`);
         }
         return digest;
@@ -31723,9 +31890,168 @@ class RegistryClient {
         };
     }
 }
+/**
+ * The Docker-Content-Digest a registry sent, if it sent one. A value that is not a digest is the
+ * registry saying something wrong, and what it says of the content cannot be trusted then.
+ */
+function saidDigest(response, what, registry) {
+    const said = response.header('docker-content-digest');
+    if (said === undefined)
+        return undefined;
+    if (!isDigest(said)) {
+        throw new RegistryError(`${what}: ${registry} sent a malformed Docker-Content-Digest header "${oneLine(said, 80)}"`);
+    }
+    return said;
+}
+
+;// CONCATENATED MODULE: ./src/core/summary-text.ts
+// Values in job summaries and pull-request comments come from repositories, images, reports and
+// servers. GitHub renders a summary as Markdown with HTML in it, so a value is written as text
+// safe in both: in an HTML table cell, in a Markdown table cell (a pipe would end the cell, a
+// newline the row) and in a paragraph (no link, image, heading or tag of its own).
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '#': '&#35;'
+};
+/**
+ * `value` as summary text: characters that make HTML, a table cell or a heading as entities,
+ * `](` (a link or an image) and `://` and `www.` (autolinks) broken by one, and line breaks as
+ * `<br>`. Emphasis characters stay: they change how text looks, not what it is.
+ */
+function summaryText(value) {
+    return value
+        .replace(/[&<>|`\\#]/g, (c) => ENTITIES[c])
+        .replace(/\]\(/g, '&#93;(')
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** `value` as code, in HTML or Markdown: `<code>` with summaryText inside. */
+function summaryCode(value) {
+    return `<code>${summaryText(value)}</code>`;
+}
+/**
+ * `value` as code in Markdown: a code span when it holds only characters that can neither end
+ * one nor a table cell, else summaryCode.
+ */
+function markdownCode(value) {
+    return /^[\w./@:+=[\]-]+$/.test(value) ? `\`${value}\`` : summaryCode(value);
+}
+/** A link to `url` when it is http or https; otherwise the text alone. */
+function summaryLink(url, text) {
+    const href = url === undefined ? undefined : webUrl(url);
+    const attribute = href?.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return attribute ? `<a href="${attribute}">${summaryText(text)}</a>` : summaryText(text);
+}
+/** The URL in its normal form when it is absolute http(s). */
+function webUrl(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * `value` as a label inside a Mermaid chart in a summary: letters, digits and a little
+ * punctuation only (a quote would end the label, a newline or backticks the chart).
+ */
+function chartLabel(value) {
+    return value
+        .replace(/[^\p{L}\p{N} ._/()+-]+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80);
+}
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+// EXTERNAL MODULE: ./src/core/input-file.ts
+var input_file = __nccwpck_require__(7906);
+;// CONCATENATED MODULE: ./src/core/yaml-nesting.ts
+
+/**
+ * The offset where flow collections (`[`, `{`) first nest deeper than the limit, or undefined.
+ * The yaml library holds every open level of an unclosed `[[[[...` in memory: 280 KB of them
+ * took 640 MB. A linear scan before parsing; brackets in quoted strings and comments do not count.
+ */
+function tooDeepAt(text, limit = input_file/* INPUT_LIMITS */.Ef.flowNesting) {
+    let depth = 0;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            // A quote only opens a string at the start of a scalar, not inside a word (don't).
+            const before = text[i - 1];
+            if (before === undefined || /[\s[{,:-]/.test(before))
+                quote = c;
+        }
+        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+            const end = text.indexOf('\n', i);
+            i = end === -1 ? text.length : end;
+        }
+        else if (c === '[' || c === '{') {
+            if (++depth > limit)
+                return i;
+        }
+        else if ((c === ']' || c === '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/yaml-unique-keys.ts
+
+/**
+ * The keys that appear twice in one map, in one pass over the document. The yaml library's own
+ * check (uniqueKeys) compares every key with every other: 50,000 keys took half a minute.
+ * Keys that are not scalars are left to the schema; merge keys (`<<`) may repeat.
+ */
+function repeatedKeys(doc) {
+    const repeated = [];
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key) && key.value !== '<<') {
+                    const text = String(key.value);
+                    if (seen.has(text))
+                        repeated.push({ key: text, offset: key.range?.[0] ?? 0 });
+                    seen.add(text);
+                }
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return repeated.sort((a, b) => a.offset - b.offset);
+}
+function repeatedKeyMessage({ key }) {
+    return `invalid YAML: Map keys must be unique: "${key.length > 60 ? key.slice(0, 60) + '...' : key}" is repeated`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -41295,6 +41621,7 @@ function isRecord(value) {
 
 
 
+
 // The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
 // (npm run schema), so editors and this code never disagree.
 const schema_duration = schemas_string()
@@ -41306,8 +41633,33 @@ const schema_name = schemas_string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected lower-case letters, digits and hyphens');
 const relativePath = schemas_string().min(1);
 const severity = schemas_enum(['critical', 'high', 'medium', 'low']);
+/** A problem with an image reference, by the distribution spec's grammar; undefined if none. */
+function referenceProblem(text, want) {
+    let ref;
+    try {
+        ref = parseReference(text);
+    }
+    catch (error) {
+        return error.message;
+    }
+    if (want === 'name' && (ref.tag !== undefined || ref.digest !== undefined)) {
+        return `expected a repository name without a tag or digest, got "${text}"`;
+    }
+    if (want === 'pinned' && !ref.digest?.startsWith('sha256:')) {
+        return 'expected repository@sha256:<64 hex digits>';
+    }
+    return undefined;
+}
+const referenceString = (want) => schemas_string()
+    .min(1)
+    .superRefine((text, context) => {
+    const problem = text === '' ? undefined : referenceProblem(text, want);
+    if (problem)
+        context.addIssue({ code: 'custom', message: problem });
+});
+const repositoryName = referenceString('name');
 const imageSchema = strictObject({
-    repository: schemas_string().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
+    repository: repositoryName.describe('Image repository, e.g. ghcr.io/acme/hello'),
     context: relativePath.default('.').describe('Build context, relative to the repository'),
     dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
     platforms: array(schemas_string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
@@ -41325,13 +41677,15 @@ const manifestsSchema = strictObject({
         set: record(schemas_string(), schemas_string()).optional()
     })
         .optional(),
-    image: schemas_string()
-        .min(1)
+    image: repositoryName
         .optional()
         .describe('How the manifests name the released image, when not as image.repository (e.g. a short name)'),
-    pin: array(schemas_string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>'))
+    pin: array(referenceString('pinned').meta({ pattern: '@sha256:[a-f0-9]{64}$' }))
         .optional()
-        .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
+        .describe('Other images to pin wherever they appear, each as repository@sha256:digest'),
+    'allow-empty': schemas_boolean()
+        .default(false)
+        .describe('A render of zero objects is not an error (deployed with pruning, it deletes all)')
 })
     .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'
@@ -41344,8 +41698,53 @@ const gatesSchema = strictObject({
     soak: schema_duration.optional().describe('How long a release must have run in the source environment'),
     approval: schemas_boolean()
         .default(false)
-        .describe('Wait for the GitHub environment reviewers before promoting')
+        .describe('Wait for the GitHub environment reviewers before promoting'),
+    'allow-manual-decision': schemas_boolean()
+        .default(false)
+        .describe('When the only gates not passing are inconclusive, a person may decide (promote.yml: the <env>-decision environment)')
 });
+const clock = /^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+const localTime = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(T([01][0-9]|2[0-3]):[0-5][0-9])?$/;
+// Deploy windows and freezes in local wall-clock time of one IANA zone: daylight-saving changes
+// move the instants, not the windows (docs/promote.md).
+const windowsSchema = strictObject({
+    timezone: schemas_string()
+        .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
+        .describe('IANA time zone the windows are in, e.g. Europe/Berlin'),
+    allow: array(strictObject({
+        days: array(schemas_enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+            .min(1)
+            .describe('Week days, e.g. [mon, tue, wed, thu]'),
+        hours: schemas_string()
+            .regex(clock, 'expected HH:MM-HH:MM, e.g. 09:00-17:00')
+            .refine((h) => h.slice(0, 5) < h.slice(6), {
+            message: 'expected the end after the start; split a range over midnight in two'
+        })
+            .default('00:00-24:00')
+            .describe('Local time range, start included, end excluded')
+    }))
+        .optional()
+        .describe('When promotions may happen; none listed: any time outside a freeze'),
+    freeze: array(strictObject({
+        from: schemas_string().regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM'),
+        to: schemas_string()
+            .regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM')
+            .describe('A date is included whole; a time is where the freeze ends'),
+        reason: schemas_string().optional()
+    })
+        .refine((f) => f.from <= f.to, { message: 'expected from before to' }))
+        .optional()
+        .describe('Dated periods without promotions, e.g. a year-end freeze')
+});
+function isTimeZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 const policyLevel = schemas_enum(['error', 'warn', 'off']);
 // Each check of the rendered manifests, with its default level. kube-score and kube-linter
 // have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
@@ -41376,6 +41775,44 @@ const validationSchema = strictObject({
         .default(true)
         .describe('Custom resources without a schema are skipped with a warning (false: an error)')
 });
+// The deploy settings; an environment may override any of them, so its copy has no defaults.
+const deployFields = {
+    timeout: [schema_duration, 'How long every workload has to roll out'],
+    'history-limit': [
+        schemas_number().int().min(2).max(100),
+        'Release records kept per environment (the live one is always kept)'
+    ],
+    'lock-timeout': [schema_duration, 'How long to wait for another deploy of the environment'],
+    'force-conflicts': [
+        schemas_boolean(),
+        'Take over fields another field manager owns instead of failing'
+    ],
+    concurrency: [schemas_number().int().min(1).max(64), 'Objects applied at once per install stage'],
+    'on-unfinished': [
+        schemas_enum(['roll-forward', 'fail']),
+        'A release left deploying by a run that stopped: mark it failed and go on, or stop'
+    ]
+};
+const deploySchema = strictObject({
+    timeout: deployFields.timeout[0].default('10m').describe(deployFields.timeout[1]),
+    'history-limit': deployFields['history-limit'][0]
+        .default(10)
+        .describe(deployFields['history-limit'][1]),
+    'lock-timeout': deployFields['lock-timeout'][0]
+        .default('10m')
+        .describe(deployFields['lock-timeout'][1]),
+    'force-conflicts': deployFields['force-conflicts'][0]
+        .default(false)
+        .describe(deployFields['force-conflicts'][1]),
+    concurrency: deployFields.concurrency[0].default(8).describe(deployFields.concurrency[1]),
+    'on-unfinished': deployFields['on-unfinished'][0]
+        .default('roll-forward')
+        .describe(deployFields['on-unfinished'][1])
+});
+const deployOverrideSchema = strictObject(Object.fromEntries(Object.entries(deployFields).map(([key, [type, description]]) => [
+    key,
+    type.optional().describe(description)
+])));
 const environmentSchema = strictObject({
     namespace: schema_name.describe('Kubernetes namespace'),
     cluster: schemas_string().optional().describe('A name for the cluster, shown in history and summaries'),
@@ -41386,7 +41823,15 @@ const environmentSchema = strictObject({
     manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
     url: url().optional().describe('Where the environment is reachable, for GitHub deployments'),
     gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
-    policy: policySchema.optional().describe('Overrides the top-level policy levels')
+    windows: windowsSchema
+        .optional()
+        .describe('When a release may be promoted here: deploy windows and freezes'),
+    image: schemas_string()
+        .min(1)
+        .optional()
+        .describe("This environment's own image repository[:tag]; a promotion copies the digest there (tag default: the environment's name)"),
+    policy: policySchema.optional().describe('Overrides the top-level policy levels'),
+    deploy: deployOverrideSchema.optional().describe('Overrides the top-level deploy settings')
 });
 const scanSchema = strictObject({
     scanner: schemas_enum(['trivy', 'grype']).default('trivy'),
@@ -41396,6 +41841,9 @@ const scanSchema = strictObject({
     vex: array(relativePath).optional(),
     'only-new': schemas_boolean().default(false),
     'max-db-age': schema_duration.default('72h'),
+    'allowlist-max-expiry': schema_duration
+        .default('365d')
+        .describe('How far ahead an allowlist entry may expire; a later date is an error'),
     'allow-empty-report': schemas_boolean()
         .default(false)
         .describe('Pass a Trivy report without Results (an image with nothing to scan)')
@@ -41415,6 +41863,26 @@ const effectSize = strictObject({
     'critical-increase': schemas_number().positive().optional(),
     'critical-decrease': schemas_number().positive().optional()
 });
+const guard = strictObject({
+    'max-ratio': schemas_number()
+        .positive()
+        .optional()
+        .describe('Fail (High) when the canary statistic is more than this times the baseline one'),
+    'min-ratio': schemas_number()
+        .positive()
+        .optional()
+        .describe('Fail (Low) when the canary statistic is less than this times the baseline one'),
+    percentile: schemas_number()
+        .gt(0)
+        .max(100)
+        .optional()
+        .describe('Compare this percentile of each side (R-7) instead of the mean')
+})
+    .refine((g) => g['max-ratio'] !== undefined || g['min-ratio'] !== undefined, {
+    message: 'expected max-ratio or min-ratio'
+});
+const judgeMethod = schemas_enum(['sequential', 'kayenta']);
+const spreadTolerance = schemas_number().min(0).lt(1);
 const metricSchema = strictObject({
     name: schemas_string().min(1),
     query: schemas_string()
@@ -41443,7 +41911,18 @@ const metricSchema = strictObject({
         factor: schemas_number().positive().default(3).describe('IQR fence factor')
     })
         .optional()
-        .describe("Kayenta's IQR outlier removal, off by default")
+        .describe("Kayenta's IQR outlier removal, off by default"),
+    guard: guard
+        .optional()
+        .describe("A limit on canary / baseline (mean or a percentile) checked besides Kayenta's rule, which can pass large shifts of part of the samples"),
+    judge: judgeMethod.optional().describe("This metric's judge, over analysis.judge"),
+    'spread-tolerance': spreadTolerance
+        .optional()
+        .describe("This metric's spread tolerance, over analysis.spread-tolerance")
+})
+    .refine((m) => !(m.guard && m.threshold), {
+    message: 'guard compares with the baseline: a threshold metric has none',
+    path: ['guard']
 });
 const analysisSchema = strictObject({
     provider: strictObject({
@@ -41485,6 +41964,17 @@ const analysisSchema = strictObject({
         .lt(1)
         .default(0.98)
         .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+    judge: judgeMethod
+        .optional()
+        .describe("Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"),
+    'spread-tolerance': spreadTolerance
+        .optional()
+        .describe('Sequential judge: spread between healthy deployments to allow, as a ratio (default 0.03)'),
+    'sequential-level': schemas_number()
+        .gt(0.5)
+        .lt(1)
+        .optional()
+        .describe('Sequential judge: 1 - the chance of failing an unchanged metric at any look (default 0.99)'),
     'min-samples': schemas_number()
         .int()
         .positive()
@@ -41517,7 +42007,8 @@ const configSchema = strictObject({
     scan: scanSchema.default(scanSchema.parse({})),
     policy: policySchema.optional(),
     validation: validationSchema.default(validationSchema.parse({})),
-    analysis: analysisSchema.optional()
+    analysis: analysisSchema.optional(),
+    deploy: deploySchema.default(deploySchema.parse({}))
 });
 /**
  * Checks across sections. They run on the raw document even when the schema found
@@ -41554,23 +42045,40 @@ function crossCheck(raw) {
     }
     return problems;
 }
+/**
+ * The first promotion loop, starting at its environment that comes first in the file. Each
+ * environment has at most one next, so one walk that marks what it has seen finds every loop
+ * in linear time.
+ */
 function promotionCycle(environments) {
+    const names = Object.keys(environments);
+    const position = new Map(names.map((name, i) => [name, i]));
     const next = (name) => {
         const env = environments[name];
         const target = isRecord(env) ? env['promote-to'] : undefined;
-        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
+        return typeof target === 'string' && position.has(target) ? target : undefined;
     };
-    for (const start of Object.keys(environments)) {
-        const seen = [start];
-        for (let at = next(start); at !== undefined; at = next(at)) {
-            if (at === start)
-                return [...seen, at];
-            if (seen.includes(at))
-                break;
-            seen.push(at);
+    const state = new Map();
+    let first;
+    for (const start of names) {
+        const walk = [];
+        let at = start;
+        while (at !== undefined && !state.has(at)) {
+            state.set(at, 'walking');
+            walk.push(at);
+            at = next(at);
         }
+        if (at !== undefined && state.get(at) === 'walking') {
+            const loop = walk.slice(walk.indexOf(at));
+            const begin = loop.reduce((a, b) => (position.get(b) < position.get(a) ? b : a));
+            const rotated = [...loop.slice(loop.indexOf(begin)), ...loop.slice(0, loop.indexOf(begin))];
+            if (!first || position.get(begin) < position.get(first[0]))
+                first = [...rotated, begin];
+        }
+        for (const name of walk)
+            state.set(name, 'done');
     }
-    return undefined;
+    return first;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
@@ -41578,59 +42086,72 @@ function promotionCycle(environments) {
 
 
 
+
+
 const DEFAULT_CONFIG_FILE = 'slipway.yaml';
 /** Reads and validates slipway.yaml; throws UserErrors with one entry, file and line per mistake. */
 async function loadConfig(file = DEFAULT_CONFIG_FILE) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const reason = error.code === 'ENOENT' ? 'not found' : 'unreadable';
-        throw new core_errors/* UserError */.yo(`config file ${reason}`, { file });
-    }
-    return parseConfig(text, file);
+    return parseConfig((0,input_file/* readInputFile */.jH)(file, input_file/* INPUT_LIMITS */.Ef.configBytes, 'config file'), file);
 }
 function parseConfig(text, file) {
+    if (text.length > input_file/* INPUT_LIMITS */.Ef.configBytes) {
+        throw new core_errors/* InputError */.dz(`config file is larger than the limit of ${(0,input_file/* formatBytes */.z3)(input_file/* INPUT_LIMITS */.Ef.configBytes)}`, { file });
+    }
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+        throw new core_errors/* InputError */.dz(`invalid YAML: nested more than ${input_file/* INPUT_LIMITS */.Ef.flowNesting} levels deep`, {
+            file,
+            line: lineOfOffset(text, deep)
+        });
+    }
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        throw new core_errors/* UserErrors */.tQ(doc.errors.map((e) => {
-            const line = lineCounter.linePos(e.pos[0]).line;
-            return new core_errors/* UserError */.yo(`invalid YAML: ${firstLine(e.message)}`, { file, line });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const yamlErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
+    for (const repeated of repeatedKeys(doc)) {
+        yamlErrors.push({ offset: repeated.offset, message: repeatedKeyMessage(repeated) });
+    }
+    if (yamlErrors.length > 0) {
+        throw new core_errors/* UserErrors */.tQ(yamlErrors.map(({ offset, message }) => {
+            const line = lineCounter.linePos(offset).line;
+            const text = message.startsWith('invalid YAML') ? message : `invalid YAML: ${message}`;
+            return new core_errors/* InputError */.dz(firstLine(text), { file, line });
         }));
     }
-    const raw = doc.toJS() ?? {};
+    const raw = toJS(doc, file) ?? {};
     const result = configSchema.safeParse(raw, { reportInput: true });
+    const lineOf = lineIndex(doc, lineCounter);
     const errors = result.success
         ? []
-        : result.error.issues.flatMap((issue) => describeIssue(issue, doc, lineCounter, file));
+        : result.error.issues.flatMap((issue) => describeIssue(issue, lineOf, file));
     for (const { path, message } of crossCheck(raw)) {
-        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        }));
+        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, { file, line: lineOf(path) }));
     }
     if (result.success && errors.length === 0)
         return result.data;
     throw new core_errors/* UserErrors */.tQ(errors);
 }
-function describeIssue(issue, doc, lineCounter, file) {
+function toJS(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* InputError */.dz('invalid YAML: too many alias expansions (an alias bomb?)', { file });
+        }
+        throw error;
+    }
+}
+function describeIssue(issue, lineOf, file) {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
             const keyPath = [...path, key];
-            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, {
-                file,
-                line: lineOf(doc, lineCounter, keyPath)
-            });
+            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, { file, line: lineOf(keyPath) });
         });
     }
     return [
-        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        })
+        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, { file, line: lineOf(path) })
     ];
 }
 function issueMessage(issue) {
@@ -41647,33 +42168,59 @@ function keyPathText(path) {
         return '(top level)';
     return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
-/** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
-function lineOf(doc, lineCounter, path) {
-    let node = doc.contents;
-    let offset = doc.contents?.range?.[0];
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === segment);
-            if (!pair)
+/**
+ * The line of the key (or list item) at a path, or of its nearest ancestor that exists. Each
+ * map's keys are indexed the first time it is looked into, so that thousands of errors in a
+ * map of thousands of keys cost one pass, not one search each.
+ */
+function lineIndex(doc, lineCounter) {
+    const keysOf = new WeakMap();
+    const pairsOf = (map) => {
+        let index = keysOf.get(map);
+        if (!index) {
+            index = new Map();
+            for (const pair of map.items) {
+                if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key) && !index.has(pair.key.value)) {
+                    index.set(pair.key.value, pair);
+                }
+            }
+            keysOf.set(map, index);
+        }
+        return index;
+    };
+    return (path) => {
+        let node = doc.contents;
+        let offset = doc.contents?.range?.[0];
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairsOf(node).get(segment);
+                if (!pair)
+                    break;
+                offset = pair.key.range?.[0] ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item)
+                    break;
+                offset = item.range?.[0] ?? offset;
+                node = item;
+            }
+            else {
                 break;
-            offset = pair.key.range?.[0] ?? offset;
-            node = pair.value;
+            }
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (!item)
-                break;
-            offset = item.range?.[0] ?? offset;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    };
 }
 function firstLine(text) {
     return text.split('\n')[0].trim();
+}
+function lineOfOffset(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/index.ts
@@ -41770,6 +42317,8 @@ function environmentFromInput(config, name) {
 
 
 
+
+
 async function run() {
     const { config } = await configFromInput();
     const root = workspace();
@@ -41807,7 +42356,7 @@ async function run() {
     });
     const docker = { program: 'docker', env: process.env, cwd: root };
     const builder = await detectBuilder(docker);
-    lib_core/* info */.pq(`builder: ${describeBuilder(builder)}`);
+    info(`builder: ${describeBuilder(builder)}`);
     // Credentials come from docker's own config (docker login, docker/login-action), as for the push.
     const registry = new RegistryClient({ onSecret: (secret) => lib_core/* setSecret */.Pq(secret) });
     const workDir = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || external_node_os_default().tmpdir(), 'slipway-build-'));
@@ -41817,7 +42366,7 @@ async function run() {
         if (!grouped)
             lib_core/* startGroup */.Oh(`Build ${metadata.image} (${metadata.tags.join(', ')})`);
         grouped = true;
-        lib_core/* info */.pq(line);
+        info(line);
     };
     let outcome;
     try {
@@ -41853,9 +42402,9 @@ async function run() {
     for (const note of outcome.notes)
         lib_core/* notice */.lm(note);
     if (outcome.skipped) {
-        lib_core/* info */.pq(`skipped: image for ${git.sha} already in the registry as ${outcome.imageRef}`);
+        info(`skipped: image for ${git.sha} already in the registry as ${outcome.imageRef}`);
         for (const reference of outcome.retagged)
-            lib_core/* info */.pq(`tagged ${reference}`);
+            info(`tagged ${reference}`);
     }
     lib_core/* setOutput */.uH('digest', outcome.digest ?? '');
     lib_core/* setOutput */.uH('image', outcome.image);
@@ -41938,7 +42487,7 @@ async function attest(image, digest, token) {
             subjects: [{ name: image, digest: { [algorithm]: hex } }],
             token
         });
-        lib_core/* info */.pq(`attested the build provenance of ${image}@${digest}`);
+        info(`attested the build provenance of ${image}@${digest}`);
         if (!attestation.attestationID)
             return undefined;
         const { serverUrl, repo } = github/* context */._;
@@ -41980,8 +42529,9 @@ function metadataJson(metadata, outcome, git, attestationUrl) {
         attestationUrl: attestationUrl ?? null
     };
 }
+/** The job summary of a build (exported for its test). */
 async function writeSummary(metadata, outcome, git, attestationUrl, attestError) {
-    const code = (text) => `<code>${escapeHtml(text)}</code>`;
+    const code = summaryCode;
     const rows = [];
     if (outcome.skipped) {
         const retagged = outcome.retagged.length;
@@ -41989,8 +42539,8 @@ async function writeSummary(metadata, outcome, git, attestationUrl, attestError)
         rows.push(['Build', `skipped: image for ${code(git.sha)} already in the registry${tagged}`]);
     }
     else {
-        const by = escapeHtml(describeBuilder(outcome.builder));
-        rows.push(['Build', `${seconds(outcome.durationMs)}, ${by}${outcome.pushed ? ', pushed' : ''}`]);
+        const by = summaryText(describeBuilder(outcome.builder));
+        rows.push(['Build', `${build_image_seconds(outcome.durationMs)}, ${by}${outcome.pushed ? ', pushed' : ''}`]);
     }
     rows.push(['Digest', outcome.digest ? code(outcome.digest) : 'not pushed']);
     if (outcome.imageRef)
@@ -42002,9 +42552,9 @@ async function writeSummary(metadata, outcome, git, attestationUrl, attestError)
         rows.push(['Cache', `${outcome.cache.cached} of ${outcome.cache.steps} steps from the cache`]);
     }
     if (attestationUrl)
-        rows.push(['Attestation', `<a href="${attestationUrl}">build provenance</a>`]);
+        rows.push(['Attestation', summaryLink(attestationUrl, 'build provenance')]);
     if (attestError)
-        rows.push(['Attestation', `failed: ${escapeHtml(attestError)}`]);
+        rows.push(['Attestation', `failed: ${summaryText(attestError)}`]);
     const labels = Object.entries(metadata.labels)
         .map(([name, value]) => `<tr><td>${code(name)}</td><td>${code(value)}</td></tr>`)
         .join('');
@@ -42020,7 +42570,7 @@ async function writeSummary(metadata, outcome, git, attestationUrl, attestError)
         .addDetails('Labels', `<table>${labels}</table>`)
         .write();
 }
-function seconds(ms) {
+function build_image_seconds(ms) {
     return `${(ms / 1000).toFixed(1)} s`;
 }
 function bytes(size) {
@@ -42034,9 +42584,6 @@ function bytes(size) {
         unit++;
     }
     return `${value.toFixed(1)} ${units[unit]}`;
-}
-function escapeHtml(text) {
-    return text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]);
 }
 
 
@@ -42117,11 +42664,12 @@ function workspaceRelative(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tQ: () => (/* binding */ UserErrors),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports formatLocation, formatUserError */
+/* unused harmony exports isInputError, formatLocation, formatUserError */
 /**
  * A problem the user can fix: bad input, a bad config entry, a policy that says no.
  * It is reported as one line (an annotation on GitHub), never with a stack trace.
@@ -42133,6 +42681,22 @@ class UserError extends Error {
         this.location = location;
         this.name = 'UserError';
     }
+}
+/**
+ * Input that cannot be read at all: not found, not a regular file, too big, not parseable.
+ * The CLI exits 2 on it (bad input), where 1 means a gate or an operation said no.
+ */
+class InputError extends UserError {
+    constructor(message, location) {
+        super(message, location);
+        this.name = 'InputError';
+    }
+}
+/** True when `error` is, or holds, an InputError. */
+function isInputError(error) {
+    if (error instanceof UserErrors)
+        return error.errors.some(isInputError);
+    return error instanceof InputError;
 }
 /** Several user errors found in one pass, so the user can fix them all at once. */
 class UserErrors extends UserError {
@@ -42162,12 +42726,107 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 7906:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ef: () => (/* binding */ INPUT_LIMITS),
+/* harmony export */   jH: () => (/* binding */ readInputFile),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__nccwpck_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4296);
+
+
+/** Limits on what slipway reads, so that a hostile or broken input cannot exhaust the runner. */
+const INPUT_LIMITS = {
+    /** slipway.yaml */
+    configBytes: 1024 * 1024,
+    /** One file of manifests (plain YAML folder, an earlier render, CRD schemas). */
+    manifestFileBytes: 16 * 1024 * 1024,
+    /** What kustomize or helm print for one render. */
+    renderOutputBytes: 64 * 1024 * 1024,
+    /** YAML documents in one file or one render. */
+    documents: 10_000,
+    /** Flow collections (`[`, `{`) open at once in a YAML file. */
+    flowNesting: 1000,
+    /** Metric samples files of canary judge. */
+    samplesBytes: 16 * 1024 * 1024
+};
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8. Anything else (a FIFO, a device such
+ * as /dev/urandom, a folder, a file too big) is a UserError on the file, before any of it is read.
+ */
+function readInputFile(path, limit, what = 'file', 
+/** How the file is named in messages, when not as `path` (as the user wrote it, say). */
+file = path) {
+    let size;
+    try {
+        size = regularFileSize((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path), file, what);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} ${reason(error)}`, { file });
+    }
+    if (size > limit)
+        throw tooBig(file, what, limit);
+    let fd;
+    try {
+        // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it cannot hang.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} ${reason(error)}`, { file });
+    }
+    try {
+        regularFileSize((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd), file, what);
+        const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > limit)
+                throw tooBig(file, what, limit);
+        }
+        return buffer.toString('utf8', 0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function regularFileSize(info, file, what) {
+    if (!info.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} is not a regular file`, { file });
+    return info.size;
+}
+function tooBig(file, what, limit) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} is larger than the limit of ${formatBytes(limit)}`, { file });
+}
+function reason(error) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return 'not found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'not readable (permission denied)';
+    return 'unreadable';
+}
+
+
+/***/ }),
+
 /***/ 5420:
 /***/ ((module, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
-/* harmony import */ var _actions_build_image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9670);
+/* harmony import */ var _actions_build_image_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(447);
 
 
 await (0,_actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_actions_build_image_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);

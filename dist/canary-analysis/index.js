@@ -28370,7 +28370,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3190:
+/***/ 318:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28381,6 +28381,49 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/runner-output.ts
+
+// The GitHub runner reads every line a step prints, on stdout and stderr, for workflow
+// commands: `::name ...::` after leading whitespace, and the legacy `##[name ...]` anywhere in
+// the line (actions/runner, ActionCommand.cs). Text slipway prints that carries data from a
+// repository, an image, a report or a server goes through inertText; output of a child that
+// slipway echoes goes between the lines of a commandFence.
+// Line ends as the runner splits lines (\r, \n, \r\n), then whitespace as .NET's TrimStart
+// removes it (JavaScript's \s lacks U+0085).
+const LINE_START_COMMAND = /(^|[\r\n])([^\S\r\n]|\u0085)*::/g;
+/**
+ * `text` with every `##[` and every `::` that starts a line escaped as `#\u0023[` and
+ * `\u003a:`: JSON strings and YAML double-quoted strings read them back as the same
+ * characters, and a person still reads the text.
+ */
+function inertText(text) {
+    let out = text.replace(LINE_START_COMMAND, (match) => `${match.slice(0, -2)}\\u003a:`);
+    while (out.includes('##['))
+        out = out.replaceAll('##[', '#\\u0023[');
+    return out;
+}
+/**
+ * The lines that turn workflow commands off (`::stop-commands::TOKEN`) and on again
+ * (`::TOKEN::`), with a random token that echoed output cannot guess.
+ */
+function commandFence() {
+    const token = `slipway-${randomBytes(16).toString('hex')}`;
+    return { start: `::stop-commands::${token}`, end: `::${token}::` };
+}
+
+;// CONCATENATED MODULE: ./src/actions/lib/log.ts
+
+
+/**
+ * A line for the step's log. core.info prints it as it is, so a value from a repository, an
+ * image or a server could start a workflow command: inertText escapes that.
+ */
+function info(text) {
+    lib_core/* info */.pq(inertText(text));
+}
+
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 // EXTERNAL MODULE: external "node:path"
@@ -28745,6 +28788,9 @@ class ShiftedRankSum {
         return this.y.length;
     }
     evaluate(d) {
+        // x - d must stay comparable: a NaN or infinite shift would stall the merge.
+        if (!Number.isFinite(d))
+            throw new RangeError(`cannot rank at shift ${d}`);
         if (this.shiftKeepsXApart(d)) {
             if (this.apartFromY(d))
                 return;
@@ -29040,6 +29086,8 @@ class ShiftedRankSum {
             if (yv <= xv)
                 b = yCounts[j++];
             const t = a + b;
+            if (t === 0)
+                throw new RangeError(`cannot rank at shift ${d}: the values do not compare`);
             if (a > 0)
                 rankSum += a * (placed + (t + 1) / 2);
             if (t > 1)
@@ -29126,10 +29174,17 @@ function summarize(values, sorted) {
     };
 }
 function stats_mean(values) {
+    const n = values.length;
     let sum = 0;
-    for (let i = 0; i < values.length; i++)
+    for (let i = 0; i < n; i++)
         sum += values[i];
-    return sum / values.length;
+    if (Number.isFinite(sum))
+        return sum / n;
+    // Finite values near Number.MAX_VALUE overflow the sum: add up their shares instead.
+    let average = 0;
+    for (let i = 0; i < n; i++)
+        average += values[i] / n;
+    return average;
 }
 /** The middle value, or the mean of the two middle values (R's median). */
 function stats_median(values, alreadySorted = false) {
@@ -29479,7 +29534,34 @@ function hodgesLehmann(x, y) {
     return median(differences.sort(), true);
 }
 
+;// CONCATENATED MODULE: ./src/core/canary/overflow-scale.ts
+/**
+ * Below this magnitude, sums and differences of a few samples and shifts stay finite: the
+ * shifts between two samples reach twice the largest value, x - d three times, the root
+ * finder's steps a few times more. Number.MAX_VALUE is just under 2^1024.
+ */
+const SAFE_MAGNITUDE = 2 ** 1016;
+/**
+ * A power of two that brings every value under SAFE_MAGNITUDE (1 when they already are).
+ * Multiplying by a power of two is exact outside the subnormal range and keeps the order,
+ * so the rank-sum test, the mean ratio and the effect sizes do not change.
+ */
+function overflowSafeFactor(...samples) {
+    let largest = 0;
+    for (const sample of samples) {
+        for (let i = 0; i < sample.length; i++) {
+            const magnitude = Math.abs(sample[i]);
+            if (magnitude > largest)
+                largest = magnitude;
+        }
+    }
+    if (!(largest > SAFE_MAGNITUDE) || !Number.isFinite(largest))
+        return 1;
+    return 2 ** -Math.ceil(Math.log2(largest / SAFE_MAGNITUDE));
+}
+
 ;// CONCATENATED MODULE: ./src/core/canary/classify.ts
+
 
 
 
@@ -29496,6 +29578,9 @@ const CONSTANT_NOISE_SCALE = 1e-5;
  * (a NaN effect size, from a zero mean, does not hold High or Low back, as in Kayenta).
  */
 function compareSamples(canary, baseline, params, sorted) {
+    const factor = overflowSafeFactor(canary, baseline);
+    if (factor !== 1)
+        return compareScaled(canary, baseline, params, factor);
     const samples = sorted
         ? new ShiftedRankSum(sorted.canary, sorted.baseline, true)
         : new ShiftedRankSum(canary, baseline);
@@ -29518,6 +29603,9 @@ function compareSamples(canary, baseline, params, sorted) {
         test = wilcoxPValue(tested);
     }
     catch (error) {
+        if (error instanceof RangeError) {
+            return { classification: 'Error', critical: false, decision: 'error', error: error.message };
+        }
         if (!(error instanceof AllTiedError))
             throw error;
         return {
@@ -29566,6 +29654,26 @@ function compareSamples(canary, baseline, params, sorted) {
     else if (above || below)
         decision = 'allowed-direction';
     return { classification: 'Pass', critical: false, decision, details };
+}
+/**
+ * The comparison of both samples times `factor`, with the shifts reported at the samples'
+ * own scale (they may round to ±Infinity there; the decision was made where they do not).
+ */
+function compareScaled(canary, baseline, params, factor) {
+    const outcome = compareSamples(canary.map((v) => v * factor), baseline.map((v) => v * factor), params);
+    const details = outcome.details;
+    if (!details)
+        return outcome;
+    return {
+        ...outcome,
+        details: {
+            ...details,
+            estimate: details.estimate / factor,
+            ciLower: details.ciLower / factor,
+            ciUpper: details.ciUpper / factor,
+            band: details.band / factor
+        }
+    };
 }
 /**
  * Kayenta adds Gaussian noise (sd = |c| * 1e-5, unseeded) to both series when both are
@@ -29623,99 +29731,6 @@ function meanInequalityClassify(control, experiment, direction) {
     if (canaryMean < baselineMean && direction !== 'increase')
         return 'Low';
     return 'Pass';
-}
-
-;// CONCATENATED MODULE: ./src/core/canary/outliers.ts
-
-/** Kayenta's judge default IQR fence factor. */
-const outliers_DEFAULT_OUTLIER_FACTOR = 3;
-/**
- * Kayenta's IQRDetector: a value is an outlier when strictly outside
- * [Q1 - f * IQR, Q3 + f * IQR] (R-7 quartiles). With reduceSensitivity, as the judge
- * uses it, the fences widen to at least P1 and P99, so at most the most extreme point on
- * each side can go from a series of 100 or fewer.
- */
-function iqrOutliers(values, factor = outliers_DEFAULT_OUTLIER_FACTOR, reduceSensitivity = true) {
-    if (values.length === 0)
-        return [];
-    const sorted = sortedCopy(values);
-    const q1 = percentileR7(sorted, 25, true);
-    const q3 = percentileR7(sorted, 75, true);
-    const iqr = q3 - q1;
-    let lowerFence = q1 - factor * iqr;
-    let upperFence = q3 + factor * iqr;
-    if (reduceSensitivity) {
-        lowerFence = Math.min(percentileR7(sorted, 1, true), lowerFence);
-        upperFence = Math.max(percentileR7(sorted, 99, true), upperFence);
-    }
-    return Array.from(values, (v) => v < lowerFence || v > upperFence);
-}
-/** Kayenta's KSigmaDetector: |x - mean| > k * population standard deviation. */
-function kSigmaOutliers(values, k = 3) {
-    if (values.length === 0)
-        return [];
-    const avg = mean(values);
-    let squares = 0;
-    for (let i = 0; i < values.length; i++)
-        squares += (values[i] - avg) ** 2;
-    const sd = Math.sqrt(squares / values.length);
-    return Array.from(values, (v) => Math.abs(v - avg) > k * sd);
-}
-function withoutFlagged(values, flagged) {
-    const kept = [];
-    for (let i = 0; i < values.length; i++)
-        if (!flagged[i])
-            kept.push(values[i]);
-    return kept;
-}
-
-;// CONCATENATED MODULE: ./src/core/canary/preprocess.ts
-
-function isMissing(value) {
-    return value === null || Number.isNaN(value);
-}
-/** Kayenta's Transforms.removeNaNs. */
-function removeMissing(values) {
-    return values.filter((v) => !isMissing(v));
-}
-/** Kayenta's Transforms.replaceNaNs with 0. */
-function replaceMissingWithZero(values) {
-    return values.map((v) => (isMissing(v) ? 0 : v));
-}
-/**
- * One side's samples as the judge uses them: the warm-up dropped (first samples in time),
- * missing values removed or replaced, then outliers removed when asked (Kayenta's order).
- */
-function clean(raw, settings) {
-    const warmup = Math.min(settings.warmupSamples, raw.length);
-    const replace = settings.nanStrategy === 'replace';
-    const present = [];
-    let missing = 0;
-    for (let i = warmup; i < raw.length; i++) {
-        const value = raw[i];
-        if (value === null || Number.isNaN(value)) {
-            missing++;
-            if (replace)
-                present.push(0);
-        }
-        else {
-            present.push(value);
-        }
-    }
-    let values = present;
-    if (settings.outliers.strategy === 'remove') {
-        values = withoutFlagged(present, iqrOutliers(present, settings.outliers.factor, true));
-    }
-    return {
-        values,
-        counts: {
-            raw: raw.length,
-            warmup,
-            missing,
-            outliers: present.length - values.length,
-            used: values.length
-        }
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/reasons.ts
@@ -29833,6 +29848,142 @@ function noDataReason(canary, baseline, settings) {
     return `${head}: ${sides.join(', ')}; ${policy}`;
 }
 
+;// CONCATENATED MODULE: ./src/core/canary/guard.ts
+
+
+// Kayenta's rule calls a shift High or Low only when the whole interval of the shift clears a
+// tolerance band, so a canary with half its samples at ten times the baseline passes: the
+// interval spans both halves. A guard is a plain limit on canary / baseline of the mean or a
+// percentile, which such a canary crosses.
+/** The guard's statistic on both sides and whether their ratio crossed a limit. */
+function checkGuard(guard, direction, canary, baseline) {
+    const percentile = guard.percentile;
+    const statistic = percentile === undefined ? 'mean' : `p${formatNumber(percentile)}`;
+    const of = (side) => percentile === undefined ? stats_mean(side.values) : percentileR7(side.sorted, percentile, true);
+    const c = of(canary);
+    const b = of(baseline);
+    const ratio = ratioOf(c, b);
+    const details = { statistic, canary: c, baseline: b, ratio };
+    if (guard.maxRatio !== undefined)
+        details.maxRatio = guard.maxRatio;
+    if (guard.minRatio !== undefined)
+        details.minRatio = guard.minRatio;
+    if (direction !== 'decrease' && guard.maxRatio !== undefined && ratio > guard.maxRatio) {
+        details.tripped = 'max-ratio';
+    }
+    else if (direction !== 'increase' && guard.minRatio !== undefined && ratio < guard.minRatio) {
+        details.tripped = 'min-ratio';
+    }
+    return details;
+}
+function ratioOf(canary, baseline) {
+    if (canary < 0 || baseline < 0)
+        return NaN;
+    if (baseline === 0)
+        return canary === 0 ? 1 : Infinity;
+    return canary / baseline;
+}
+function guardReason(details) {
+    const times = Number.isFinite(details.ratio) ? `${formatNumber(details.ratio)}×` : 'infinitely';
+    const limit = details.tripped === 'max-ratio'
+        ? `above max-ratio ${formatNumber(details.maxRatio)}`
+        : `below min-ratio ${formatNumber(details.minRatio)}`;
+    return `guard: canary ${details.statistic} is ${times} the baseline's, ${limit} (${formatNumber(details.canary)} vs ${formatNumber(details.baseline)})`;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/outliers.ts
+
+/** Kayenta's judge default IQR fence factor. */
+const outliers_DEFAULT_OUTLIER_FACTOR = 3;
+/**
+ * Kayenta's IQRDetector: a value is an outlier when strictly outside
+ * [Q1 - f * IQR, Q3 + f * IQR] (R-7 quartiles). With reduceSensitivity, as the judge
+ * uses it, the fences widen to at least P1 and P99, so at most the most extreme point on
+ * each side can go from a series of 100 or fewer.
+ */
+function iqrOutliers(values, factor = outliers_DEFAULT_OUTLIER_FACTOR, reduceSensitivity = true) {
+    if (values.length === 0)
+        return [];
+    const sorted = sortedCopy(values);
+    const q1 = percentileR7(sorted, 25, true);
+    const q3 = percentileR7(sorted, 75, true);
+    const iqr = q3 - q1;
+    let lowerFence = q1 - factor * iqr;
+    let upperFence = q3 + factor * iqr;
+    if (reduceSensitivity) {
+        lowerFence = Math.min(percentileR7(sorted, 1, true), lowerFence);
+        upperFence = Math.max(percentileR7(sorted, 99, true), upperFence);
+    }
+    return Array.from(values, (v) => v < lowerFence || v > upperFence);
+}
+/** Kayenta's KSigmaDetector: |x - mean| > k * population standard deviation. */
+function kSigmaOutliers(values, k = 3) {
+    if (values.length === 0)
+        return [];
+    const avg = mean(values);
+    let squares = 0;
+    for (let i = 0; i < values.length; i++)
+        squares += (values[i] - avg) ** 2;
+    const sd = Math.sqrt(squares / values.length);
+    return Array.from(values, (v) => Math.abs(v - avg) > k * sd);
+}
+function withoutFlagged(values, flagged) {
+    const kept = [];
+    for (let i = 0; i < values.length; i++)
+        if (!flagged[i])
+            kept.push(values[i]);
+    return kept;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/preprocess.ts
+
+function isMissing(value) {
+    return value === null || Number.isNaN(value);
+}
+/** Kayenta's Transforms.removeNaNs. */
+function removeMissing(values) {
+    return values.filter((v) => !isMissing(v));
+}
+/** Kayenta's Transforms.replaceNaNs with 0. */
+function replaceMissingWithZero(values) {
+    return values.map((v) => (isMissing(v) ? 0 : v));
+}
+/**
+ * One side's samples as the judge uses them: the warm-up dropped (first samples in time),
+ * missing values removed or replaced, then outliers removed when asked (Kayenta's order).
+ */
+function clean(raw, settings) {
+    const warmup = Math.min(settings.warmupSamples, raw.length);
+    const replace = settings.nanStrategy === 'replace';
+    const present = [];
+    let missing = 0;
+    for (let i = warmup; i < raw.length; i++) {
+        const value = raw[i];
+        if (value === null || Number.isNaN(value)) {
+            missing++;
+            if (replace)
+                present.push(0);
+        }
+        else {
+            present.push(value);
+        }
+    }
+    let values = present;
+    if (settings.outliers.strategy === 'remove') {
+        values = withoutFlagged(present, iqrOutliers(present, settings.outliers.factor, true));
+    }
+    return {
+        values,
+        counts: {
+            raw: raw.length,
+            warmup,
+            missing,
+            outliers: present.length - values.length,
+            used: values.length
+        }
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/canary/score.ts
 /** Spinnaker's documented starting points. */
 const DEFAULT_SCORE_THRESHOLDS = { pass: 95, marginal: 75 };
@@ -29858,9 +30009,11 @@ function weightedSumScore(results, groupWeights = {}) {
             tallies.set(group, tally);
         }
     }
+    // Group names are data: only the weights' own entries count (not `constructor` & co).
+    const weights = new Map(Object.entries(groupWeights));
     const names = [...tallies.keys()];
-    const weighted = names.filter((name) => groupWeights[name] !== undefined);
-    const given = weighted.reduce((sum, name) => sum + groupWeights[name], 0);
+    const weighted = names.filter((name) => weights.has(name));
+    const given = weighted.reduce((sum, name) => sum + weights.get(name), 0);
     const unweightedCount = names.length - weighted.length;
     const share = unweightedCount > 0 ? Math.max(0, 100 - given) / unweightedCount : 0;
     const groups = names.map((name) => {
@@ -29869,7 +30022,7 @@ function weightedSumScore(results, groupWeights = {}) {
             name,
             score: countable === 0 ? 0 : (100 * pass) / countable,
             noData: countable === 0,
-            weight: groupWeights[name] ?? share
+            weight: weights.get(name) ?? share
         };
     });
     const criticalFailure = results.some((r) => r.critical && r.classification !== 'Pass');
@@ -29920,6 +30073,416 @@ function standaloneDidPass(finalScore, thresholds) {
     if (thresholds.pass !== undefined && finalScore < thresholds.pass)
         return false;
     return true;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/group-sequential.ts
+
+/**
+ * Lan-DeMets' O'Brien-Fleming-type spending function for one side: the share of the one-sided
+ * level `alpha` that may be spent by information fraction t, 2 - 2 Phi(z_(1 - alpha/2) / sqrt t)
+ * (gsDesign's sfLDOF). Almost nothing early, alpha at t = 1.
+ */
+function obrienFlemingSpent(t, alpha) {
+    if (t <= 0)
+        return 0;
+    if (t >= 1)
+        return alpha;
+    return 2 * normalCdf(-normal_normalQuantile(alpha / 2, true) / Math.sqrt(t));
+}
+const GRID = 241;
+const group_sequential_cache = new Map();
+/**
+ * Two-sided group-sequential boundaries on the z scale for looks at the given information
+ * fractions (increasing, the last 1), each side spending alpha / 2 the Lan-DeMets
+ * O'Brien-Fleming way: under no change, the chance that |Z| crosses its boundary at any look
+ * is alpha.
+ *
+ * Z_k = S_k / sqrt(t_k) with S a Brownian motion; the density of S on the region not yet
+ * crossed is carried from look to look by numerical integration (Simpson's rule on a grid),
+ * as in Armitage, McPherson and Rowe (1969) and Jennison and Turnbull (2000, ch. 19).
+ */
+function obrienFlemingBoundaries(fractions, alpha) {
+    const key = `${alpha}|${fractions.join(',')}`;
+    const cached = group_sequential_cache.get(key);
+    if (cached)
+        return cached;
+    const bounds = [];
+    let grid = new Float64Array(0);
+    let density = new Float64Array(0);
+    let spent = 0;
+    let previous = 0;
+    for (const t of fractions) {
+        const target = 2 * obrienFlemingSpent(t, alpha / 2) - spent;
+        const step = t - previous;
+        let c;
+        if (bounds.length === 0) {
+            c = normal_normalQuantile(target / 2, true);
+        }
+        else {
+            const crossing = (z) => crossingProbability(grid, density, step, z * Math.sqrt(t));
+            c = solveDecreasing(crossing, target);
+        }
+        bounds.push(c);
+        spent +=
+            bounds.length === 1 ? target : crossingProbability(grid, density, step, c * Math.sqrt(t));
+        const next = simpsonGrid(c * Math.sqrt(t));
+        density = bounds.length === 1 ? normalDensityOn(next, t) : convolve(grid, density, next, step);
+        grid = next;
+        previous = t;
+    }
+    group_sequential_cache.set(key, bounds);
+    return bounds;
+}
+/** Boundaries for look k of K equally spaced looks (the live loop's growing windows). */
+function boundaryAtLook(look, looks, alpha) {
+    const fractions = Array.from({ length: looks }, (_, i) => (i + 1) / looks);
+    return obrienFlemingBoundaries(fractions, alpha)[look - 1];
+}
+function simpsonGrid(limit) {
+    const grid = new Float64Array(GRID);
+    for (let i = 0; i < GRID; i++)
+        grid[i] = -limit + (2 * limit * i) / (GRID - 1);
+    return grid;
+}
+function simpsonWeight(i, h) {
+    const w = i === 0 || i === GRID - 1 ? 1 : i % 2 === 1 ? 4 : 2;
+    return (w * h) / 3;
+}
+function normalDensityOn(grid, variance) {
+    const out = new Float64Array(grid.length);
+    for (let i = 0; i < grid.length; i++)
+        out[i] = gaussian(grid[i], variance);
+    return out;
+}
+function gaussian(x, variance) {
+    return Math.exp((-x * x) / (2 * variance)) / Math.sqrt(2 * Math.PI * variance);
+}
+/** P(still inside before, |S + increment| >= limit after). */
+function crossingProbability(grid, density, variance, limit) {
+    const h = grid[1] - grid[0];
+    const sd = Math.sqrt(variance);
+    let total = 0;
+    for (let i = 0; i < grid.length; i++) {
+        const s = grid[i];
+        const out = normalCdf((-limit - s) / sd) + normalCdf((s - limit) / sd);
+        total += simpsonWeight(i, h) * density[i] * out;
+    }
+    return total;
+}
+function convolve(grid, density, next, variance) {
+    const h = grid[1] - grid[0];
+    const out = new Float64Array(next.length);
+    for (let j = 0; j < next.length; j++) {
+        let total = 0;
+        for (let i = 0; i < grid.length; i++) {
+            total += simpsonWeight(i, h) * density[i] * gaussian(next[j] - grid[i], variance);
+        }
+        out[j] = total;
+    }
+    return out;
+}
+/** The z where a decreasing f(z) meets the target, by bisection. */
+function solveDecreasing(f, target) {
+    let low = 0;
+    let high = 40;
+    for (let i = 0; i < 100 && high - low > 1e-10; i++) {
+        const mid = (low + high) / 2;
+        if (f(mid) > target)
+            low = mid;
+        else
+            high = mid;
+    }
+    return (low + high) / 2;
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/serial-variance.ts
+/**
+ * The variance of a mean of serially correlated samples, from an AR(1) fit. Per-step metrics
+ * are correlated by construction (a rate() window longer than the step shares samples), and
+ * treating them as independent underestimates the variance of their mean several times over.
+ */
+/** Beyond this the AR(1) model cannot tell a slow process from a level: no credit for more. */
+const MAX_PHI = 0.95;
+/**
+ * n Var(mean) / sigma^2 for a stationary AR(1): 1 + 2 sum_{k<n} (1 - k/n) phi^k in closed form.
+ * Tends to (1 + phi) / (1 - phi) for large n.
+ */
+function ar1VarianceInflation(phi, n) {
+    if (phi === 0 || n <= 1)
+        return 1;
+    const q = 1 - phi;
+    return 1 + 2 * (phi / q - (phi * (1 - Math.pow(phi, n))) / (n * q * q));
+}
+/**
+ * The lag-1 autocorrelation r1 is biased towards 0 (about -(1 + 3 phi) / n with the mean
+ * estimated, Kendall 1954); solving r1 = phi - (1 + 3 phi) / n for phi removes most of it.
+ */
+function biasCorrectedPhi(r1, n) {
+    if (n <= 4)
+        return MAX_PHI;
+    return (n * r1 + 1) / (n - 3);
+}
+function lag1Autocorrelation(xs, mean) {
+    let num = 0;
+    let den = 0;
+    for (let i = 0; i < xs.length; i++) {
+        const d = xs[i] - mean;
+        den += d * d;
+        if (i > 0)
+            num += d * (xs[i - 1] - mean);
+    }
+    return den === 0 ? 0 : num / den;
+}
+/**
+ * Mean and variance of the mean under AR(1) correlation. A negative correlation earns no
+ * credit (phi is clamped at 0), and the sample variance, itself biased low under positive
+ * correlation (E s^2 = sigma^2 (n - f) / (n - 1) with f the inflation), is corrected too.
+ *
+ * phi is taken one standard error (sqrt((1 - phi^2) / n)) above its bias-corrected estimate:
+ * at 30 samples the estimate of phi = 0.8 is so noisy that a t interval on the plain
+ * estimate missed 3.8 % of the time at a nominal 1 %; with the margin 1.5 %, and at 360
+ * iid samples the interval is only 4-7 % wider (test/unit/canary-serial-variance.test.ts).
+ */
+function serialMean(xs) {
+    const n = xs.length;
+    let sum = 0;
+    for (let i = 0; i < n; i++)
+        sum += xs[i];
+    const mean = sum / n;
+    let squares = 0;
+    for (let i = 0; i < n; i++)
+        squares += (xs[i] - mean) ** 2;
+    const estimate = Math.max(-1, Math.min(1, biasCorrectedPhi(lag1Autocorrelation(xs, mean), n)));
+    const phi = Math.min(MAX_PHI, Math.max(0, estimate + Math.sqrt((1 - estimate ** 2) / n)));
+    const inflation = ar1VarianceInflation(phi, n);
+    // With f close to n the data cannot say more than "one independent sample".
+    const sigma2 = squares / Math.max(1, n - inflation);
+    return { mean, variance: (sigma2 * inflation) / n, phi, effectiveSamples: n / inflation };
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/student-t.ts
+/** Student's t distribution for real degrees of freedom (the effective ones are not whole). */
+/** log Gamma by Lanczos' approximation (g = 7, n = 9), good to ~1e-15 for x > 0. */
+function logGamma(x) {
+    const c = [
+        0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313,
+        -176.61502916214059, 12.507343278686905, -0.13857109526572012, 9.9843695780195716e-6,
+        1.5056327351493116e-7
+    ];
+    if (x < 0.5)
+        return Math.log(Math.PI / Math.sin(Math.PI * x)) - logGamma(1 - x);
+    const z = x - 1;
+    let sum = c[0];
+    for (let i = 1; i < 9; i++)
+        sum += c[i] / (z + i);
+    const t = z + 7.5;
+    return 0.5 * Math.log(2 * Math.PI) + (z + 0.5) * Math.log(t) - t + Math.log(sum);
+}
+/** Continued fraction of the incomplete beta function (modified Lentz). */
+function betaFraction(x, a, b) {
+    const tiny = 1e-300;
+    let c = 1;
+    let d = 1 - ((a + b) * x) / (a + 1);
+    if (Math.abs(d) < tiny)
+        d = tiny;
+    d = 1 / d;
+    let h = d;
+    for (let m = 1; m <= 1000; m++) {
+        const m2 = 2 * m;
+        let aa = (m * (b - m) * x) / ((a + m2 - 1) * (a + m2));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        h *= d * c;
+        aa = (-(a + m) * (a + b + m) * x) / ((a + m2) * (a + m2 + 1));
+        d = 1 + aa * d;
+        if (Math.abs(d) < tiny)
+            d = tiny;
+        c = 1 + aa / c;
+        if (Math.abs(c) < tiny)
+            c = tiny;
+        d = 1 / d;
+        const delta = d * c;
+        h *= delta;
+        if (Math.abs(delta - 1) < 1e-15)
+            break;
+    }
+    return h;
+}
+/** The regularized incomplete beta function I_x(a, b). */
+function incompleteBeta(x, a, b) {
+    if (x <= 0)
+        return 0;
+    if (x >= 1)
+        return 1;
+    const front = Math.exp(logGamma(a + b) - logGamma(a) - logGamma(b) + a * Math.log(x) + b * Math.log(1 - x));
+    if (x < (a + 1) / (a + b + 2))
+        return (front * betaFraction(x, a, b)) / a;
+    return 1 - (front * betaFraction(1 - x, b, a)) / b;
+}
+/** P(T > t) for t >= 0. */
+function studentTUpper(t, df) {
+    if (t <= 0)
+        return 0.5;
+    if (!Number.isFinite(df))
+        return NaN;
+    return 0.5 * incompleteBeta(df / (df + t * t), df / 2, 0.5);
+}
+/** The t with P(T > t) = p, for 0 < p <= 0.5: bisection on log t, to ~1e-12 relative. */
+function studentTQuantileUpper(p, df) {
+    if (p >= 0.5)
+        return 0;
+    let low = -30;
+    let high = 30;
+    for (let i = 0; i < 200 && high - low > 1e-13; i++) {
+        const mid = (low + high) / 2;
+        if (studentTUpper(Math.exp(mid), df) > p)
+            low = mid;
+        else
+            high = mid;
+    }
+    return Math.exp((low + high) / 2);
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/sequential.ts
+
+
+
+
+
+/** The sequential judge wrongly fails an unchanged metric at most 1 % of the time, all looks. */
+const DEFAULT_SEQUENTIAL_LEVEL = 0.99;
+/**
+ * Two healthy deployments of one release differ by a few percent (instances, nodes, caches)
+ * whatever the sample size; 3 % is the sd of log(canary / baseline) allowed for that.
+ */
+const DEFAULT_SPREAD_TOLERANCE = 0.03;
+/**
+ * Canary and baseline samples paired by step (both come from one range query grid, so a step
+ * is a timestamp): the warm-up dropped, a step kept only when both sides have it (or with
+ * nan-strategy replace, a missing sample as 0). Outlier removal would break the pairing and
+ * is not applied.
+ */
+function pairByStep(canary, baseline, warmupSamples, nanStrategy) {
+    const steps = Math.max(canary.length, baseline.length);
+    const replace = nanStrategy === 'replace';
+    const pairs = {
+        canary: [],
+        baseline: [],
+        counts: { canary: counts(), baseline: counts() }
+    };
+    pairs.counts.canary.raw = canary.length;
+    pairs.counts.baseline.raw = baseline.length;
+    pairs.counts.canary.warmup = Math.min(warmupSamples, canary.length);
+    pairs.counts.baseline.warmup = Math.min(warmupSamples, baseline.length);
+    for (let i = warmupSamples; i < steps; i++) {
+        let c = i < canary.length ? canary[i] : null;
+        let b = i < baseline.length ? baseline[i] : null;
+        if (isMissing(c)) {
+            if (i < canary.length)
+                pairs.counts.canary.missing++;
+            if (replace && i < canary.length)
+                c = 0;
+        }
+        if (isMissing(b)) {
+            if (i < baseline.length)
+                pairs.counts.baseline.missing++;
+            if (replace && i < baseline.length)
+                b = 0;
+        }
+        if (isMissing(c) || isMissing(b))
+            continue;
+        pairs.canary.push(c);
+        pairs.baseline.push(b);
+    }
+    pairs.counts.canary.used = pairs.canary.length;
+    pairs.counts.baseline.used = pairs.baseline.length;
+    return pairs;
+}
+function counts() {
+    return { raw: 0, warmup: 0, missing: 0, outliers: 0, used: 0 };
+}
+function average(xs) {
+    let sum = 0;
+    for (const x of xs)
+        sum += x;
+    return sum / xs.length;
+}
+/**
+ * The change canary / baseline with its interval at this look. The interval is
+ * estimate +- sqrt((t se)^2 + (z tau)^2): se the standard error of the mean log-ratio under
+ * AR(1) correlation, z the look's group-sequential boundary, t the same tail probability as
+ * a Student t quantile on effective samples - 1 degrees of freedom (se is itself estimated),
+ * and tau = log(1 + spread tolerance), an offset between deployments that no sample size
+ * removes, taken as known variance.
+ */
+function compareSequential(canary, baseline, options) {
+    const alpha = 1 - options.level;
+    const boundary = boundaryAtLook(options.look.index, options.look.count, alpha);
+    const tail = normalCdf(-boundary);
+    const positive = canary.every((v) => v > 0) && baseline.every((v) => v > 0);
+    const canaryMean = average(canary);
+    const baselineMean = average(baseline);
+    let scale;
+    let series;
+    let center;
+    let spread = Math.log(1 + options.spreadTolerance);
+    let divisor = 1;
+    if (positive) {
+        scale = 'log';
+        series = canary.map((c, i) => Math.log(c) - Math.log(baseline[i]));
+        center = NaN;
+    }
+    else if (canaryMean > 0 && baselineMean > 0) {
+        // Delta method: log(mean c / mean b) has the variance of mean(c - R b) / mean(c).
+        scale = 'ratio-of-means';
+        const ratio = canaryMean / baselineMean;
+        series = canary.map((c, i) => c - ratio * baseline[i]);
+        center = Math.log(ratio);
+        divisor = canaryMean;
+    }
+    else {
+        scale = 'difference';
+        series = canary.map((c, i) => c - baseline[i]);
+        center = NaN;
+        spread = 0;
+    }
+    const fit = serialMean(series);
+    if (Number.isNaN(center))
+        center = fit.mean;
+    const standardError = Math.sqrt(fit.variance) / divisor;
+    const critical = studentTQuantileUpper(tail, Math.max(1, fit.effectiveSamples - 1));
+    const half = Math.hypot(critical * standardError, boundary * spread);
+    const toScale = scale === 'difference' ? (x) => x : Math.exp;
+    return {
+        scale,
+        estimate: toScale(center),
+        lower: toScale(center - half),
+        upper: toScale(center + half),
+        look: options.look.index,
+        looks: options.look.count,
+        boundary,
+        critical,
+        level: options.level,
+        spreadTolerance: options.spreadTolerance,
+        pairs: canary.length,
+        effectiveSamples: fit.effectiveSamples,
+        autocorrelation: fit.phi,
+        standardError
+    };
+}
+/** Where the interval lies against no change: above, below, or across it. */
+function sequentialSide(details) {
+    const none = details.scale === 'difference' ? 0 : 1;
+    if (details.lower > none)
+        return 'above';
+    if (details.upper < none)
+        return 'below';
+    return 'across';
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/settings.ts
@@ -29987,7 +30550,20 @@ function metricSettings(metric, analysis) {
         outliers: {
             strategy: metric.outliers?.strategy ?? 'keep',
             factor: metric.outliers?.factor ?? outliers_DEFAULT_OUTLIER_FACTOR
-        }
+        },
+        ...(metric.judge ? { judge: metric.judge } : {}),
+        ...(metric['spread-tolerance'] !== undefined
+            ? { spreadTolerance: metric['spread-tolerance'] }
+            : {}),
+        ...(metric.guard
+            ? {
+                guard: {
+                    maxRatio: metric.guard['max-ratio'],
+                    minRatio: metric.guard['min-ratio'],
+                    percentile: metric.guard.percentile
+                }
+            }
+            : {})
     };
 }
 /**
@@ -30005,6 +30581,124 @@ function escalation(settings) {
 }
 function withDirection(settings, direction) {
     return { ...settings, direction };
+}
+
+;// CONCATENATED MODULE: ./src/core/canary/sequential-metric.ts
+
+
+
+
+
+/** One comparison metric judged by the sequential judge (paired, serial-aware, per look). */
+function judgeSequentialMetric(settings, canaryRaw, baselineRaw, options) {
+    const paired = pairByStep(canaryRaw, baselineRaw, options.warmupSamples ?? 0, settings.nanStrategy);
+    const { canary, baseline } = paired;
+    const base = {
+        name: settings.name,
+        group: settings.group,
+        direction: settings.direction,
+        critical: settings.critical,
+        onNoData: settings.onNoData,
+        minSamples: settings.minSamples,
+        kind: 'comparison',
+        samples: paired.counts,
+        canary: summary(canary),
+        baseline: summary(baseline),
+        effectSizeThresholds: settings.effectSize
+    };
+    const judged = (result) => ({ result, canary, baseline });
+    if (canary.length === 0 || canary.length < settings.minSamples) {
+        let scoredAs = 'Nodata';
+        if (settings.onNoData === 'pass')
+            scoredAs = 'Pass';
+        else if (settings.onNoData === 'fail' && !settings.critical)
+            scoredAs = 'NodataFailMetric';
+        const criticalFailure = settings.onNoData === 'fail' && settings.critical;
+        const reason = noDataReason(paired.counts.canary, paired.counts.baseline, settings);
+        return judged({
+            ...base,
+            classification: 'NoData',
+            reason: `${reason} (pairs of canary and baseline at the same step)${criticalFailure ? '; critical failure' : ''}`,
+            criticalFailure,
+            scoredAs
+        });
+    }
+    const bad = [...canary, ...baseline].find((v) => !Number.isFinite(v) || v < 0);
+    if (bad !== undefined) {
+        return judged({
+            ...base,
+            classification: 'Error',
+            reason: `cannot judge: the sequential judge compares ratios of values of at least 0, got ${formatNumber(bad)} (use --method kayenta or a threshold)`,
+            criticalFailure: false,
+            scoredAs: 'Error'
+        });
+    }
+    const details = compareSequential(canary, baseline, {
+        level: options.sequentialLevel ?? DEFAULT_SEQUENTIAL_LEVEL,
+        spreadTolerance: settings.spreadTolerance ?? options.spreadTolerance ?? DEFAULT_SPREAD_TOLERANCE,
+        look: options.look ?? { index: 1, count: 1 }
+    });
+    const { classification, critical } = classify(details, settings);
+    return judged({
+        ...base,
+        classification,
+        reason: sequentialReason(classification, details, settings) + (critical ? '; critical failure' : ''),
+        criticalFailure: critical,
+        scoredAs: classification,
+        sequential: details
+    });
+}
+/** High or Low when the interval clears no change in a direction the metric calls bad. */
+function classify(details, settings) {
+    const side = sequentialSide(details);
+    const ratio = details.scale === 'difference' ? NaN : details.estimate;
+    const { effectSize, direction } = settings;
+    const passes = (limit, cmp) => Number.isNaN(ratio) || effectSize.measure !== 'mean-ratio' || cmp(ratio, limit);
+    const escalate = escalation(settings);
+    if (side === 'above' &&
+        direction !== 'decrease' &&
+        passes(effectSize.allowedIncrease, (a, b) => a >= b)) {
+        const critical = escalate.increase !== undefined && passes(escalate.increase, (a, b) => a >= b);
+        return { classification: 'High', critical };
+    }
+    if (side === 'below' &&
+        direction !== 'increase' &&
+        passes(effectSize.allowedDecrease, (a, b) => a <= b)) {
+        const critical = escalate.decrease !== undefined && passes(escalate.decrease, (a, b) => a <= b);
+        return { classification: 'Low', critical };
+    }
+    return { classification: 'Pass', critical: false };
+}
+function formatSequentialInterval(d) {
+    const value = d.scale === 'difference'
+        ? `${formatNumber(d.estimate)} [${formatNumber(d.lower)}, ${formatNumber(d.upper)}]`
+        : `×${formatNumber(d.estimate)} [${formatNumber(d.lower)}, ${formatNumber(d.upper)}]`;
+    return `${value} at look ${d.look}/${d.looks}, boundary z ${formatNumber(d.boundary)}`;
+}
+function sequentialReason(classification, d, settings) {
+    const what = d.scale === 'difference' ? 'canary - baseline' : 'canary / baseline';
+    const none = d.scale === 'difference' ? '0' : '1';
+    const evidence = `${what} ${formatSequentialInterval(d)} (t ${formatNumber(d.critical)}); ` +
+        `${d.pairs} pairs worth ${formatNumber(d.effectiveSamples)} independent (lag-1 ${formatNumber(d.autocorrelation)})` +
+        (d.scale === 'difference' ? '' : `, spread tolerance ${formatNumber(d.spreadTolerance * 100)}%`);
+    if (classification === 'High')
+        return `increase: the interval is above ${none}: ${evidence}`;
+    if (classification === 'Low')
+        return `decrease: the interval is below ${none}: ${evidence}`;
+    const side = sequentialSide(d);
+    if (side !== 'across') {
+        const why = (side === 'above' && settings.direction === 'decrease') ||
+            (side === 'below' && settings.direction === 'increase')
+            ? `direction ${settings.direction}`
+            : 'within the allowed effect size';
+        return `a ${side === 'above' ? 'rise' : 'fall'} the metric allows (${why}): ${evidence}`;
+    }
+    return `no clear change: ${evidence}`;
+}
+function summary(values) {
+    if (values.length === 0)
+        return { count: 0, min: NaN, max: NaN, mean: NaN, median: NaN, std: NaN };
+    return summarize(values, sortFloat64(values));
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/threshold.ts
@@ -30044,6 +30738,8 @@ function checkThreshold(value, bounds) {
 
 
 
+
+
 /** Classifies every metric, scores them the Kayenta way and gives the verdict. */
 function judge(metrics, options = {}) {
     const thresholds = options.thresholds ?? DEFAULT_SCORE_THRESHOLDS;
@@ -30064,8 +30760,17 @@ function judge(metrics, options = {}) {
 function judgeMetric(data, options = {}) {
     return inReadingOrder(classifyMetric(data, options));
 }
+/** The judge a comparison metric gets: `--method` over the metric's own over the analysis'. */
+function judgeMethodOf(settings, options) {
+    if (options.forceMethod && options.method)
+        return options.method;
+    return settings.judge ?? options.method ?? 'kayenta';
+}
 function classifyMetric(data, options) {
     const { settings } = data;
+    if (!settings.threshold && judgeMethodOf(settings, options) === 'sequential') {
+        return classifySequential(data, options);
+    }
     const cleaning = {
         warmupSamples: options.warmupSamples ?? 0,
         nanStrategy: settings.nanStrategy,
@@ -30120,7 +30825,7 @@ function classifyMetric(data, options) {
         return noData(base, settings, noDataReason(canary.counts, baseline.counts, settings));
     }
     // Sorted, so an infinity would be at an end.
-    if (![canarySorted, baselineSorted].every((s) => Number.isFinite(s[0] + s[s.length - 1]))) {
+    if (![canarySorted, baselineSorted].every((s) => Number.isFinite(s[0]) && Number.isFinite(s[s.length - 1]))) {
         return error(base, 'infinite samples (e.g. a histogram_quantile above the top bucket) cannot be ranked into an interval');
     }
     const { effectSize } = settings;
@@ -30133,13 +30838,52 @@ function classifyMetric(data, options) {
         allowedDecrease: effectSize.allowedDecrease,
         escalate: escalation(settings)
     }, { canary: canarySorted, baseline: baselineSorted });
-    return {
+    const result = {
         ...base,
         classification: outcome.classification,
         reason: comparisonReason(outcome, settings),
         criticalFailure: outcome.critical,
         scoredAs: outcome.classification,
         comparison: outcome.details
+    };
+    if (!settings.guard)
+        return result;
+    return withGuard(result, checkGuard(settings.guard, settings.direction, { values: canary.values, sorted: canarySorted }, { values: baseline.values, sorted: baselineSorted }), settings);
+}
+function classifySequential(data, options) {
+    const { settings } = data;
+    const judged = judgeSequentialMetric(settings, data.canary, data.baseline ?? [], options);
+    const { result } = judged;
+    if (!settings.guard || !result.sequential)
+        return result;
+    return withGuard(result, checkGuard(settings.guard, settings.direction, { values: judged.canary, sorted: sortFloat64(judged.canary) }, { values: judged.baseline, sorted: sortFloat64(judged.baseline) }), settings);
+}
+/**
+ * The guard decides only where Kayenta's rule passed: a High or Low stands, and a metric
+ * that could not be compared stays an error.
+ */
+function withGuard(result, guard, settings) {
+    if (result.classification !== 'Pass')
+        return { ...result, guard };
+    if (Number.isNaN(guard.ratio)) {
+        return {
+            ...result,
+            classification: 'Error',
+            scoredAs: 'Error',
+            reason: `cannot judge: the guard's ratio of ${guard.statistic}s needs values of at least 0 (canary ${formatNumber(guard.canary)}, baseline ${formatNumber(guard.baseline)})`,
+            guard
+        };
+    }
+    if (!guard.tripped)
+        return { ...result, guard };
+    const classification = guard.tripped === 'max-ratio' ? 'High' : 'Low';
+    return {
+        ...result,
+        classification,
+        scoredAs: classification,
+        reason: `${guardReason(guard)}; ${result.sequential ? 'the sequential judge alone' : "Kayenta's rule alone"}: ${result.reason}${settings.critical ? '; critical failure' : ''}`,
+        criticalFailure: settings.critical,
+        guard
     };
 }
 /** The decision first in JSON, the evidence after it. */
@@ -30293,6 +31037,9 @@ async function analyzeLive(options) {
     const counts = { failures: 0, inconclusive: 0, errors: 0 };
     let consecutiveErrors = 0;
     let last;
+    const firstAt = Math.max(begin, options.start.getTime()) + options.intervalMs;
+    const looks = Math.max(1, Math.ceil((end - firstAt) / options.intervalMs) + 1);
+    let look = 0;
     const finish = (verdict, reason) => ({
         verdict,
         reason,
@@ -30300,7 +31047,7 @@ async function analyzeLive(options) {
         last,
         counts
     });
-    for (let at = Math.max(begin, options.start.getTime()) + options.intervalMs;; at += options.intervalMs) {
+    for (let at = firstAt;; at += options.intervalMs) {
         const due = Math.min(at, end);
         const wait = due - clock.now();
         if (wait > 0)
@@ -30310,7 +31057,8 @@ async function analyzeLive(options) {
             end: new Date(due),
             stepSeconds: options.stepSeconds
         };
-        const measurement = await measure(options, window);
+        look = Math.min(look + 1, looks);
+        const measurement = await measure(options, window, { index: look, count: looks });
         measurements.push(measurement);
         options.onMeasurement?.(measurement);
         if (measurement.kind === 'error') {
@@ -30337,6 +31085,11 @@ async function analyzeLive(options) {
         }
         if (due >= end)
             break;
+        // Measuring can take longer than the analysis (a slow judge or metrics system): the
+        // duration still ends it, and a window cut short is no final judgement.
+        if (clock.now() >= end) {
+            return finish('inconclusive', `the analysis passed its deadline (duration ${formatMs(options.durationMs)}) before the judgement at its end`);
+        }
     }
     if (!last)
         return finish('inconclusive', 'no judgement could be made: every measurement failed');
@@ -30346,7 +31099,7 @@ async function analyzeLive(options) {
     const { verdict, score } = last.judgement;
     return finish(verdict, `final judgement: ${verdict} with score ${score}`);
 }
-async function measure(options, window) {
+async function measure(options, window, look) {
     const at = new Date(window.end);
     try {
         const fetchSide = async (selector) => {
@@ -30354,7 +31107,7 @@ async function measure(options, window) {
                 m.name,
                 await options.provider.range(renderQuery(m.query, selector, options.values), window)
             ]));
-            return Object.fromEntries(entries);
+            return new Map(entries);
         };
         const [canary, baseline] = await Promise.all([
             fetchSide(options.canary),
@@ -30364,7 +31117,7 @@ async function measure(options, window) {
             at,
             window,
             kind: 'judgement',
-            judgement: options.judge(canary, baseline),
+            judgement: options.judge(canary, baseline, look),
             canary,
             baseline
         };
@@ -30372,6 +31125,9 @@ async function measure(options, window) {
     catch (error) {
         return { at, window, kind: 'error', error: (0,core_errors/* errorMessage */.gJ)(error) };
     }
+}
+function formatMs(ms) {
+    return ms % 60_000 === 0 ? `${ms / 60_000}m` : `${ms / 1000}s`;
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/analysis.ts
@@ -30382,17 +31138,21 @@ async function measure(options, window) {
 /** Argo Rollouts' default consecutiveErrorLimit. */
 const DEFAULT_CONSECUTIVE_ERROR_LIMIT = 4;
 /** Judges one set of samples with the metric settings of the config. */
-function judgeSamples(analysis, canary, baseline) {
+function judgeSamples(analysis, canary, baseline, options = {}) {
     const settings = analysisSettings(analysis);
     const metrics = analysis.metrics.map((metric) => ({
         settings: metricSettings(metric, analysis),
-        canary: canary[metric.name] ?? [],
-        baseline: baseline[metric.name] ?? []
+        canary: canary.get(metric.name) ?? [],
+        baseline: baseline.get(metric.name) ?? []
     }));
     return judge(metrics, {
         confidenceLevel: settings.confidenceLevel,
         thresholds: settings.thresholds,
-        groupWeights: settings.groupWeights
+        groupWeights: settings.groupWeights,
+        method: options.method ?? analysis.judge ?? 'kayenta',
+        look: options.look,
+        sequentialLevel: analysis['sequential-level'],
+        spreadTolerance: analysis['spread-tolerance']
     });
 }
 /** The live analysis of slipway.yaml's `analysis` section against a metrics provider. */
@@ -30405,7 +31165,12 @@ function runAnalysis(run) {
         canary: analysis.canary ?? { track: 'canary' },
         baseline: analysis.baseline ?? { track: 'baseline' },
         values: run.values,
-        judge: (canary, baseline) => judgeSamples(analysis, canary, baseline),
+        // The live loop judges a growing window again and again: the sequential judge, whose
+        // boundary keeps the level over all looks, is its default.
+        judge: (canary, baseline, look) => judgeSamples(analysis, canary, baseline, {
+            method: analysis.judge ?? 'sequential',
+            look
+        }),
         start: run.start ?? new Date(),
         intervalMs: run.intervalMs ?? ms(analysis.interval),
         durationMs: run.durationMs ?? ms(analysis.duration),
@@ -30418,14 +31183,83 @@ function runAnalysis(run) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/summary-text.ts
+// Values in job summaries and pull-request comments come from repositories, images, reports and
+// servers. GitHub renders a summary as Markdown with HTML in it, so a value is written as text
+// safe in both: in an HTML table cell, in a Markdown table cell (a pipe would end the cell, a
+// newline the row) and in a paragraph (no link, image, heading or tag of its own).
+const ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;',
+    '|': '&#124;',
+    '`': '&#96;',
+    '\\': '&#92;',
+    '#': '&#35;'
+};
+/**
+ * `value` as summary text: characters that make HTML, a table cell or a heading as entities,
+ * `](` (a link or an image) and `://` and `www.` (autolinks) broken by one, and line breaks as
+ * `<br>`. Emphasis characters stay: they change how text looks, not what it is.
+ */
+function summaryText(value) {
+    return value
+        .replace(/[&<>|`\\#]/g, (c) => ENTITIES[c])
+        .replace(/\]\(/g, '&#93;(')
+        .replace(/:\/\//g, '&#58;//')
+        .replace(/www\./gi, (w) => `${w.slice(0, 3)}&#46;`)
+        .replace(/\r\n|\r|\n/g, '<br>');
+}
+/** `value` as code, in HTML or Markdown: `<code>` with summaryText inside. */
+function summaryCode(value) {
+    return `<code>${summaryText(value)}</code>`;
+}
+/**
+ * `value` as code in Markdown: a code span when it holds only characters that can neither end
+ * one nor a table cell, else summaryCode.
+ */
+function markdownCode(value) {
+    return /^[\w./@:+=[\]-]+$/.test(value) ? `\`${value}\`` : summaryCode(value);
+}
+/** A link to `url` when it is http or https; otherwise the text alone. */
+function summaryLink(url, text) {
+    const href = url === undefined ? undefined : webUrl(url);
+    const attribute = href?.replace(/[&<>"']/g, (c) => ENTITIES[c]);
+    return attribute ? `<a href="${attribute}">${summaryText(text)}</a>` : summaryText(text);
+}
+/** The URL in its normal form when it is absolute http(s). */
+function webUrl(url) {
+    try {
+        const parsed = new URL(url);
+        return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * `value` as a label inside a Mermaid chart in a summary: letters, digits and a little
+ * punctuation only (a quote would end the label, a newline or backticks the chart).
+ */
+function chartLabel(value) {
+    return value
+        .replace(/[^\p{L}\p{N} ._/()+-]+/gu, ' ')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 80);
+}
+
 ;// CONCATENATED MODULE: ./src/core/canary/chart.ts
+
 /**
  * A Mermaid xychart of canary against baseline for one metric, which GitHub renders in job
  * summaries. Steps where either side has no sample are left out, since a line cannot skip.
  */
 function metricChart(name, canary, baseline, stepSeconds) {
-    const c = canary[name] ?? [];
-    const b = baseline[name] ?? [];
+    const c = canary.get(name) ?? [];
+    const b = baseline.get(name) ?? [];
     const points = [];
     for (let i = 0; i < Math.min(c.length, b.length); i++) {
         if (Number.isFinite(c[i]) && Number.isFinite(b[i])) {
@@ -30438,7 +31272,7 @@ function metricChart(name, canary, baseline, stepSeconds) {
     return [
         '```mermaid',
         'xychart-beta',
-        `  title "${name.replace(/"/g, "'")}: canary (first line) vs baseline"`,
+        `  title "${chartLabel(name)}: canary (first line) vs baseline"`,
         `  x-axis "seconds" [${points.map((p) => p.t).join(', ')}]`,
         `  line [${points.map((p) => round(p.canary)).join(', ')}]`,
         `  line [${points.map((p) => round(p.baseline)).join(', ')}]`,
@@ -30447,6 +31281,8 @@ function metricChart(name, canary, baseline, stepSeconds) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/canary/report.ts
+
+
 
 const MARK = {
     Pass: '✅ Pass',
@@ -30490,6 +31326,10 @@ function judgementMarkdown(judgement) {
 function shiftCell(m) {
     if (m.comparison)
         return formatInterval(m.comparison);
+    if (m.sequential) {
+        const d = m.sequential;
+        return `${formatSequentialInterval(d)}, ${formatNumber(d.effectiveSamples)} effective of ${d.pairs}`;
+    }
     if (m.threshold) {
         const bounds = [
             m.threshold.min !== undefined ? `min ${formatNumber(m.threshold.min)}` : '',
@@ -30499,15 +31339,28 @@ function shiftCell(m) {
     }
     return '—';
 }
-function report_escape(text) {
-    return text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-}
+const report_escape = summaryText;
 
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: ./node_modules/undici/index.js
 var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./src/core/metrics/sample-value.ts
+// Prometheus writes a sample value as a JSON string: a decimal number (Go's
+// strconv.FormatFloat), or NaN, +Inf, -Inf. JavaScript's Number() would turn "", null and
+// true into 0 and 1, so only that grammar is a value; the rest, and NaN and the
+// infinities, are missing samples.
+const DECIMAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
+/** The finite number a Prometheus sample value holds, or NaN when it holds none. */
+function parseSampleValue(value) {
+    if (typeof value !== 'string' || !DECIMAL.test(value))
+        return NaN;
+    const number = Number(value);
+    return Number.isFinite(number) ? number : NaN;
+}
+
 ;// CONCATENATED MODULE: ./src/core/metrics/prometheus.ts
+
 
 
 
@@ -30563,7 +31416,7 @@ class PrometheusProvider {
         for (const [time, value] of result[0]?.values ?? []) {
             const index = Math.round((time - start) / window.stepSeconds);
             if (index >= 0 && index < steps)
-                samples[index] = Number(value);
+                samples[index] = parseSampleValue(value);
         }
         return samples;
     }
@@ -30669,6 +31522,164 @@ function prometheusOptions(config, overrides = {}) {
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/input-file.ts
+
+
+/** Limits on what slipway reads, so that a hostile or broken input cannot exhaust the runner. */
+const INPUT_LIMITS = {
+    /** slipway.yaml */
+    configBytes: 1024 * 1024,
+    /** One file of manifests (plain YAML folder, an earlier render, CRD schemas). */
+    manifestFileBytes: 16 * 1024 * 1024,
+    /** What kustomize or helm print for one render. */
+    renderOutputBytes: 64 * 1024 * 1024,
+    /** YAML documents in one file or one render. */
+    documents: 10_000,
+    /** Flow collections (`[`, `{`) open at once in a YAML file. */
+    flowNesting: 1000,
+    /** Metric samples files of canary judge. */
+    samplesBytes: 16 * 1024 * 1024
+};
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8. Anything else (a FIFO, a device such
+ * as /dev/urandom, a folder, a file too big) is a UserError on the file, before any of it is read.
+ */
+function readInputFile(path, limit, what = 'file', 
+/** How the file is named in messages, when not as `path` (as the user wrote it, say). */
+file = path) {
+    let size;
+    try {
+        size = regularFileSize((0,external_node_fs_namespaceObject.statSync)(path), file, what);
+    }
+    catch (error) {
+        if (error instanceof core_errors/* UserError */.yo)
+            throw error;
+        throw new core_errors/* InputError */.dz(`${what} ${reason(error)}`, { file });
+    }
+    if (size > limit)
+        throw tooBig(file, what, limit);
+    let fd;
+    try {
+        // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it cannot hang.
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new core_errors/* InputError */.dz(`${what} ${reason(error)}`, { file });
+    }
+    try {
+        regularFileSize((0,external_node_fs_namespaceObject.fstatSync)(fd), file, what);
+        const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > limit)
+                throw tooBig(file, what, limit);
+        }
+        return buffer.toString('utf8', 0, length);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function regularFileSize(info, file, what) {
+    if (!info.isFile())
+        throw new core_errors/* InputError */.dz(`${what} is not a regular file`, { file });
+    return info.size;
+}
+function tooBig(file, what, limit) {
+    return new core_errors/* InputError */.dz(`${what} is larger than the limit of ${formatBytes(limit)}`, { file });
+}
+function reason(error) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return 'not found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'not readable (permission denied)';
+    return 'unreadable';
+}
+
+;// CONCATENATED MODULE: ./src/core/yaml-nesting.ts
+
+/**
+ * The offset where flow collections (`[`, `{`) first nest deeper than the limit, or undefined.
+ * The yaml library holds every open level of an unclosed `[[[[...` in memory: 280 KB of them
+ * took 640 MB. A linear scan before parsing; brackets in quoted strings and comments do not count.
+ */
+function tooDeepAt(text, limit = INPUT_LIMITS.flowNesting) {
+    let depth = 0;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            // A quote only opens a string at the start of a scalar, not inside a word (don't).
+            const before = text[i - 1];
+            if (before === undefined || /[\s[{,:-]/.test(before))
+                quote = c;
+        }
+        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+            const end = text.indexOf('\n', i);
+            i = end === -1 ? text.length : end;
+        }
+        else if (c === '[' || c === '{') {
+            if (++depth > limit)
+                return i;
+        }
+        else if ((c === ']' || c === '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/yaml-unique-keys.ts
+
+/**
+ * The keys that appear twice in one map, in one pass over the document. The yaml library's own
+ * check (uniqueKeys) compares every key with every other: 50,000 keys took half a minute.
+ * Keys that are not scalars are left to the schema; merge keys (`<<`) may repeat.
+ */
+function repeatedKeys(doc) {
+    const repeated = [];
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key) && key.value !== '<<') {
+                    const text = String(key.value);
+                    if (seen.has(text))
+                        repeated.push({ key: text, offset: key.range?.[0] ?? 0 });
+                    seen.add(text);
+                }
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return repeated.sort((a, b) => a.offset - b.offset);
+}
+function repeatedKeyMessage({ key }) {
+    return `invalid YAML: Map keys must be unique: "${key.length > 60 ? key.slice(0, 60) + '...' : key}" is repeated`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -40204,6 +41215,297 @@ function preprocess(fn, schema) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/core/image/redact.ts
+// Text that came from the user or a tool can hold credentials: a password in an image
+// reference (user:password@host/...), a credential helper's output. It is cut before it goes
+// into an error message.
+/** user:password@ (or token@) before a host and its path, alone, quoted or after a URL scheme. */
+const USERINFO = /(^|[\s"'(]|[a-z][a-z0-9+.-]*:\/\/)[^\s/@"'[\]]+@(?=[^\s/@"']+\/)/gi;
+/** `text` with the user information of any reference or URL in it replaced by `***`. */
+function redactUserinfo(text) {
+    return text.replace(USERINFO, '$1***@');
+}
+/** Whether an image reference starts with user information (`user:password@host/...`). */
+function hasUserinfo(reference) {
+    const first = reference.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/', 1)[0];
+    return first.includes('@') && !first.includes('[') && reference.includes('/');
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/core/image/digest.ts
+
+
+
+// Content digests (algorithm:hex, OCI image spec "Digests"), computed and verified while
+// streaming: nothing slipway reads from a registry is used before its digest is checked.
+const HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+/** Parses and validates a digest; throws a UserError saying what is wrong. */
+function parseDigest(text) {
+    const colon = text.indexOf(':');
+    if (colon <= 0)
+        throw new core_errors/* UserError */.yo(`invalid digest "${text}": expected algorithm:hex`);
+    const algorithm = text.slice(0, colon);
+    const hex = text.slice(colon + 1);
+    const length = HEX_LENGTH[algorithm];
+    if (!length) {
+        throw new core_errors/* UserError */.yo(`unsupported digest algorithm "${algorithm}" (sha256, sha384 or sha512)`);
+    }
+    if (hex.length !== length) {
+        throw new core_errors/* UserError */.yo(`invalid ${algorithm} digest: ${hex.length} hex characters, expected ${length}`);
+    }
+    if (!/^[a-f0-9]+$/.test(hex)) {
+        throw new core_errors/* UserError */.yo(`invalid ${algorithm} digest: only lowercase hex characters are allowed`);
+    }
+    return { algorithm: algorithm, hex };
+}
+function isDigest(text) {
+    try {
+        parseDigest(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The digest of some bytes, with the algorithm of `like` (sha256 by default). */
+function digestOf(bytes, like) {
+    const algorithm = like ? parseDigest(like).algorithm : 'sha256';
+    return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+/** `sha256:0123456789ab`, for messages. */
+function shortDigest(digest) {
+    const colon = digest.indexOf(':');
+    return colon === -1 ? digest : digest.slice(0, colon + 13);
+}
+/**
+ * Thrown when content does not match its digest or size. A copy tries the blob again (a
+ * middlebox may have mangled it), within its retry budget.
+ */
+class DigestMismatchError extends core_errors/* UserError */.yo {
+    retryable = true;
+    constructor(message) {
+        super(message);
+        this.name = 'DigestMismatchError';
+    }
+}
+/**
+ * A pass-through stream that hashes what flows through it and fails at the end when the
+ * content does not have the expected digest (and size, when known). Data flows on as it
+ * arrives, so a consumer (an upload) must not commit before the stream has ended cleanly.
+ */
+class DigestVerifier extends external_node_stream_.Transform {
+    digest;
+    expectedSize;
+    what;
+    hash;
+    expected;
+    bytes = 0;
+    constructor(digest, expectedSize, what = 'blob') {
+        super({ highWaterMark: 1 << 20 });
+        this.digest = digest;
+        this.expectedSize = expectedSize;
+        this.what = what;
+        this.expected = parseDigest(digest);
+        this.hash = (0,external_node_crypto_.createHash)(this.expected.algorithm);
+    }
+    _transform(chunk, _encoding, done) {
+        this.bytes += chunk.length;
+        if (this.expectedSize !== undefined && this.bytes > this.expectedSize) {
+            done(this.mismatch(`more than the expected ${this.expectedSize} bytes`));
+            return;
+        }
+        this.hash.update(chunk);
+        done(null, chunk);
+    }
+    _flush(done) {
+        if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
+            done(this.mismatch(`${this.bytes} bytes, expected ${this.expectedSize}`));
+            return;
+        }
+        const actual = this.hash.digest('hex');
+        if (actual !== this.expected.hex) {
+            done(this.mismatch(`content has digest ${this.expected.algorithm}:${actual}`));
+            return;
+        }
+        done();
+    }
+    mismatch(detail) {
+        return new DigestMismatchError(`${this.what} ${this.digest} does not match: ${detail}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/image/reference.ts
+
+
+
+// Image references, parsed and normalised as Docker does (github.com/distribution/reference):
+//
+//   reference  := name [ ":" tag ] [ "@" digest ]
+//   name       := [domain "/"] path-component ["/" path-component]*
+//   domain     := host [":" port]      host: DNS name, IPv4, or [IPv6] without zone
+//
+// "alpine" is docker.io/library/alpine; index.docker.io is docker.io; a first component is a
+// registry when it holds a "." or ":", is "localhost", or has upper-case letters.
+/** Docker Hub's canonical name, and the host that serves its registry API. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+/** Docker's limit on the repository path (without the registry). */
+const MAX_PATH_LENGTH = 255;
+const alphanumeric = '[a-z0-9]+';
+const separator = '(?:[._]|__|[-]+)';
+const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+const path = `${pathComponent}(?:/${pathComponent})*`;
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
+const reference_ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const reference_domain = `(?:${domainName}|${reference_ipv6})(?::[0-9]+)?`;
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^((?:${reference_domain}/)?${path})(?::(${tag}))?(?:@(${digest}))?$`);
+const DOMAIN = new RegExp(`^${reference_domain}$`);
+const PATH = new RegExp(`^${path}$`);
+const TAG = new RegExp(`^${tag}$`);
+const IDENTIFIER = /^[a-f0-9]{64}$/;
+/** A parsed, normalised image reference: registry/repository[:tag][@digest]. */
+class ImageReference {
+    registry;
+    repository;
+    tag;
+    digest;
+    constructor(
+    /** docker.io, ghcr.io, 127.0.0.1:5000, [::1]:5000 */
+    registry, 
+    /** library/alpine, acme/app */
+    repository, tag, digest) {
+        this.registry = registry;
+        this.repository = repository;
+        this.tag = tag;
+        this.digest = digest;
+    }
+    /** registry/repository, without tag or digest */
+    get name() {
+        return `${this.registry}/${this.repository}`;
+    }
+    /** The host (and port) that serves the registry API: registry-1.docker.io for docker.io. */
+    get apiHost() {
+        return registryApiHost(this.registry);
+    }
+    /** What to ask the registry for: the digest when there is one, else the tag, else latest. */
+    get identifier() {
+        return this.digest ?? this.tag ?? 'latest';
+    }
+    withTag(tag) {
+        if (!TAG.test(tag))
+            throw new core_errors/* UserError */.yo(`invalid tag "${tag}"`);
+        return new ImageReference(this.registry, this.repository, tag, this.digest);
+    }
+    withDigest(digest) {
+        if (digest !== undefined)
+            parseDigest(digest);
+        return new ImageReference(this.registry, this.repository, this.tag, digest);
+    }
+    /** The same repository, addressed by digest only (what a copy writes children under). */
+    atDigest(digest) {
+        return new ImageReference(this.registry, this.repository, undefined, digest);
+    }
+    toString() {
+        return `${this.name}${this.tag ? `:${this.tag}` : ''}${this.digest ? `@${this.digest}` : ''}`;
+    }
+    toJSON() {
+        return this.toString();
+    }
+}
+/** registry-1.docker.io for Docker Hub, the registry itself otherwise. */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB || registry === LEGACY_DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function invalid(text, reason) {
+    return new core_errors/* UserError */.yo(redactUserinfo(`invalid image reference "${text}": ${reason}`));
+}
+/**
+ * Parses an image reference like `docker pull` does. Throws a UserError naming the reason
+ * when the reference is invalid.
+ */
+function parseReference(text) {
+    if (typeof text !== 'string' || text.trim() === '')
+        throw invalid(String(text), 'it is empty');
+    if (hasUserinfo(text)) {
+        throw invalid(text, 'credentials do not belong in an image reference: use docker login');
+    }
+    if (text !== text.trim())
+        throw invalid(text, 'it has leading or trailing spaces');
+    if (IDENTIFIER.test(text)) {
+        throw invalid(text, 'a 64-character hexadecimal string is an image ID, not a repository name');
+    }
+    const [registry, remainder] = splitRegistry(text);
+    const remote = remainder.split(/[:@]/, 1)[0];
+    if (remote.toLowerCase() !== remote) {
+        throw invalid(text, `repository name "${remote}" must be lowercase`);
+    }
+    const full = `${registry}/${remainder}`;
+    const match = REFERENCE.exec(full);
+    if (!match)
+        throw invalid(text, explain(registry, remainder));
+    const repository = remainder.slice(0, match[1].length - registry.length - 1);
+    if (repository.length > MAX_PATH_LENGTH) {
+        throw invalid(text, `repository name is longer than ${MAX_PATH_LENGTH} characters`);
+    }
+    const digestText = match[3];
+    if (digestText !== undefined) {
+        try {
+            parseDigest(digestText);
+        }
+        catch (error) {
+            throw invalid(text, error.message);
+        }
+    }
+    return new ImageReference(registry, repository, match[2], digestText);
+}
+/** Docker's splitDockerDomain: which part names the registry. */
+function splitRegistry(text) {
+    const slash = text.indexOf('/');
+    if (slash === -1)
+        return [DOCKER_HUB, OFFICIAL_PREFIX + text];
+    const first = text.slice(0, slash);
+    let rest = text.slice(slash + 1);
+    let registry;
+    if (first === LEGACY_DOCKER_HUB)
+        registry = DOCKER_HUB;
+    else if (first === 'localhost' || /[.:]/.test(first) || first.toLowerCase() !== first) {
+        registry = first;
+    }
+    else {
+        return [DOCKER_HUB, text];
+    }
+    if (registry === DOCKER_HUB && !rest.includes('/'))
+        rest = OFFICIAL_PREFIX + rest;
+    return [registry, rest];
+}
+/** The most specific reason a reference does not match the grammar. */
+function explain(registry, remainder) {
+    if (!DOMAIN.test(registry))
+        return `"${registry}" is not a valid registry host`;
+    const at = remainder.indexOf('@');
+    const beforeDigest = at === -1 ? remainder : remainder.slice(0, at);
+    const colon = beforeDigest.lastIndexOf(':');
+    const repository = colon === -1 ? beforeDigest : beforeDigest.slice(0, colon);
+    if (repository === '')
+        return 'the repository name is missing';
+    if (!PATH.test(repository)) {
+        return (`"${repository}" is not a valid repository name (lowercase letters, digits and ` +
+            'separators ".", "_", "__", "-" between them, components joined by "/")');
+    }
+    if (colon !== -1 && !TAG.test(beforeDigest.slice(colon + 1))) {
+        return `"${beforeDigest.slice(colon + 1)}" is not a valid tag (up to 128 of [A-Za-z0-9_.-], not starting with "." or "-")`;
+    }
+    if (at !== -1)
+        return `"${remainder.slice(at + 1)}" is not a valid digest (algorithm:hex)`;
+    return 'it does not match name[:tag][@digest]';
+}
+
 ;// CONCATENATED MODULE: ./src/core/records.ts
 /** A plain object (a YAML or JSON map), not null and not an array. */
 function isRecord(value) {
@@ -40211,6 +41513,7 @@ function isRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 
 
@@ -40225,8 +41528,33 @@ const schema_name = schemas_string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected lower-case letters, digits and hyphens');
 const relativePath = schemas_string().min(1);
 const severity = schemas_enum(['critical', 'high', 'medium', 'low']);
+/** A problem with an image reference, by the distribution spec's grammar; undefined if none. */
+function referenceProblem(text, want) {
+    let ref;
+    try {
+        ref = parseReference(text);
+    }
+    catch (error) {
+        return error.message;
+    }
+    if (want === 'name' && (ref.tag !== undefined || ref.digest !== undefined)) {
+        return `expected a repository name without a tag or digest, got "${text}"`;
+    }
+    if (want === 'pinned' && !ref.digest?.startsWith('sha256:')) {
+        return 'expected repository@sha256:<64 hex digits>';
+    }
+    return undefined;
+}
+const referenceString = (want) => schemas_string()
+    .min(1)
+    .superRefine((text, context) => {
+    const problem = text === '' ? undefined : referenceProblem(text, want);
+    if (problem)
+        context.addIssue({ code: 'custom', message: problem });
+});
+const repositoryName = referenceString('name');
 const imageSchema = strictObject({
-    repository: schemas_string().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
+    repository: repositoryName.describe('Image repository, e.g. ghcr.io/acme/hello'),
     context: relativePath.default('.').describe('Build context, relative to the repository'),
     dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
     platforms: array(schemas_string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
@@ -40244,13 +41572,15 @@ const manifestsSchema = strictObject({
         set: record(schemas_string(), schemas_string()).optional()
     })
         .optional(),
-    image: schemas_string()
-        .min(1)
+    image: repositoryName
         .optional()
         .describe('How the manifests name the released image, when not as image.repository (e.g. a short name)'),
-    pin: array(schemas_string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>'))
+    pin: array(referenceString('pinned').meta({ pattern: '@sha256:[a-f0-9]{64}$' }))
         .optional()
-        .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
+        .describe('Other images to pin wherever they appear, each as repository@sha256:digest'),
+    'allow-empty': schemas_boolean()
+        .default(false)
+        .describe('A render of zero objects is not an error (deployed with pruning, it deletes all)')
 })
     .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'
@@ -40263,8 +41593,53 @@ const gatesSchema = strictObject({
     soak: schema_duration.optional().describe('How long a release must have run in the source environment'),
     approval: schemas_boolean()
         .default(false)
-        .describe('Wait for the GitHub environment reviewers before promoting')
+        .describe('Wait for the GitHub environment reviewers before promoting'),
+    'allow-manual-decision': schemas_boolean()
+        .default(false)
+        .describe('When the only gates not passing are inconclusive, a person may decide (promote.yml: the <env>-decision environment)')
 });
+const clock = /^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+const localTime = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(T([01][0-9]|2[0-3]):[0-5][0-9])?$/;
+// Deploy windows and freezes in local wall-clock time of one IANA zone: daylight-saving changes
+// move the instants, not the windows (docs/promote.md).
+const windowsSchema = strictObject({
+    timezone: schemas_string()
+        .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
+        .describe('IANA time zone the windows are in, e.g. Europe/Berlin'),
+    allow: array(strictObject({
+        days: array(schemas_enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+            .min(1)
+            .describe('Week days, e.g. [mon, tue, wed, thu]'),
+        hours: schemas_string()
+            .regex(clock, 'expected HH:MM-HH:MM, e.g. 09:00-17:00')
+            .refine((h) => h.slice(0, 5) < h.slice(6), {
+            message: 'expected the end after the start; split a range over midnight in two'
+        })
+            .default('00:00-24:00')
+            .describe('Local time range, start included, end excluded')
+    }))
+        .optional()
+        .describe('When promotions may happen; none listed: any time outside a freeze'),
+    freeze: array(strictObject({
+        from: schemas_string().regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM'),
+        to: schemas_string()
+            .regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM')
+            .describe('A date is included whole; a time is where the freeze ends'),
+        reason: schemas_string().optional()
+    })
+        .refine((f) => f.from <= f.to, { message: 'expected from before to' }))
+        .optional()
+        .describe('Dated periods without promotions, e.g. a year-end freeze')
+});
+function isTimeZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 const policyLevel = schemas_enum(['error', 'warn', 'off']);
 // Each check of the rendered manifests, with its default level. kube-score and kube-linter
 // have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
@@ -40295,6 +41670,44 @@ const validationSchema = strictObject({
         .default(true)
         .describe('Custom resources without a schema are skipped with a warning (false: an error)')
 });
+// The deploy settings; an environment may override any of them, so its copy has no defaults.
+const deployFields = {
+    timeout: [schema_duration, 'How long every workload has to roll out'],
+    'history-limit': [
+        schemas_number().int().min(2).max(100),
+        'Release records kept per environment (the live one is always kept)'
+    ],
+    'lock-timeout': [schema_duration, 'How long to wait for another deploy of the environment'],
+    'force-conflicts': [
+        schemas_boolean(),
+        'Take over fields another field manager owns instead of failing'
+    ],
+    concurrency: [schemas_number().int().min(1).max(64), 'Objects applied at once per install stage'],
+    'on-unfinished': [
+        schemas_enum(['roll-forward', 'fail']),
+        'A release left deploying by a run that stopped: mark it failed and go on, or stop'
+    ]
+};
+const deploySchema = strictObject({
+    timeout: deployFields.timeout[0].default('10m').describe(deployFields.timeout[1]),
+    'history-limit': deployFields['history-limit'][0]
+        .default(10)
+        .describe(deployFields['history-limit'][1]),
+    'lock-timeout': deployFields['lock-timeout'][0]
+        .default('10m')
+        .describe(deployFields['lock-timeout'][1]),
+    'force-conflicts': deployFields['force-conflicts'][0]
+        .default(false)
+        .describe(deployFields['force-conflicts'][1]),
+    concurrency: deployFields.concurrency[0].default(8).describe(deployFields.concurrency[1]),
+    'on-unfinished': deployFields['on-unfinished'][0]
+        .default('roll-forward')
+        .describe(deployFields['on-unfinished'][1])
+});
+const deployOverrideSchema = strictObject(Object.fromEntries(Object.entries(deployFields).map(([key, [type, description]]) => [
+    key,
+    type.optional().describe(description)
+])));
 const environmentSchema = strictObject({
     namespace: schema_name.describe('Kubernetes namespace'),
     cluster: schemas_string().optional().describe('A name for the cluster, shown in history and summaries'),
@@ -40305,7 +41718,15 @@ const environmentSchema = strictObject({
     manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
     url: url().optional().describe('Where the environment is reachable, for GitHub deployments'),
     gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
-    policy: policySchema.optional().describe('Overrides the top-level policy levels')
+    windows: windowsSchema
+        .optional()
+        .describe('When a release may be promoted here: deploy windows and freezes'),
+    image: schemas_string()
+        .min(1)
+        .optional()
+        .describe("This environment's own image repository[:tag]; a promotion copies the digest there (tag default: the environment's name)"),
+    policy: policySchema.optional().describe('Overrides the top-level policy levels'),
+    deploy: deployOverrideSchema.optional().describe('Overrides the top-level deploy settings')
 });
 const scanSchema = strictObject({
     scanner: schemas_enum(['trivy', 'grype']).default('trivy'),
@@ -40315,6 +41736,9 @@ const scanSchema = strictObject({
     vex: array(relativePath).optional(),
     'only-new': schemas_boolean().default(false),
     'max-db-age': schema_duration.default('72h'),
+    'allowlist-max-expiry': schema_duration
+        .default('365d')
+        .describe('How far ahead an allowlist entry may expire; a later date is an error'),
     'allow-empty-report': schemas_boolean()
         .default(false)
         .describe('Pass a Trivy report without Results (an image with nothing to scan)')
@@ -40334,6 +41758,26 @@ const effectSize = strictObject({
     'critical-increase': schemas_number().positive().optional(),
     'critical-decrease': schemas_number().positive().optional()
 });
+const guard = strictObject({
+    'max-ratio': schemas_number()
+        .positive()
+        .optional()
+        .describe('Fail (High) when the canary statistic is more than this times the baseline one'),
+    'min-ratio': schemas_number()
+        .positive()
+        .optional()
+        .describe('Fail (Low) when the canary statistic is less than this times the baseline one'),
+    percentile: schemas_number()
+        .gt(0)
+        .max(100)
+        .optional()
+        .describe('Compare this percentile of each side (R-7) instead of the mean')
+})
+    .refine((g) => g['max-ratio'] !== undefined || g['min-ratio'] !== undefined, {
+    message: 'expected max-ratio or min-ratio'
+});
+const judgeMethod = schemas_enum(['sequential', 'kayenta']);
+const spreadTolerance = schemas_number().min(0).lt(1);
 const metricSchema = strictObject({
     name: schemas_string().min(1),
     query: schemas_string()
@@ -40362,7 +41806,18 @@ const metricSchema = strictObject({
         factor: schemas_number().positive().default(3).describe('IQR fence factor')
     })
         .optional()
-        .describe("Kayenta's IQR outlier removal, off by default")
+        .describe("Kayenta's IQR outlier removal, off by default"),
+    guard: guard
+        .optional()
+        .describe("A limit on canary / baseline (mean or a percentile) checked besides Kayenta's rule, which can pass large shifts of part of the samples"),
+    judge: judgeMethod.optional().describe("This metric's judge, over analysis.judge"),
+    'spread-tolerance': spreadTolerance
+        .optional()
+        .describe("This metric's spread tolerance, over analysis.spread-tolerance")
+})
+    .refine((m) => !(m.guard && m.threshold), {
+    message: 'guard compares with the baseline: a threshold metric has none',
+    path: ['guard']
 });
 const analysisSchema = strictObject({
     provider: strictObject({
@@ -40404,6 +41859,17 @@ const analysisSchema = strictObject({
         .lt(1)
         .default(0.98)
         .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+    judge: judgeMethod
+        .optional()
+        .describe("Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"),
+    'spread-tolerance': spreadTolerance
+        .optional()
+        .describe('Sequential judge: spread between healthy deployments to allow, as a ratio (default 0.03)'),
+    'sequential-level': schemas_number()
+        .gt(0.5)
+        .lt(1)
+        .optional()
+        .describe('Sequential judge: 1 - the chance of failing an unchanged metric at any look (default 0.99)'),
     'min-samples': schemas_number()
         .int()
         .positive()
@@ -40436,7 +41902,8 @@ const configSchema = strictObject({
     scan: scanSchema.default(scanSchema.parse({})),
     policy: policySchema.optional(),
     validation: validationSchema.default(validationSchema.parse({})),
-    analysis: analysisSchema.optional()
+    analysis: analysisSchema.optional(),
+    deploy: deploySchema.default(deploySchema.parse({}))
 });
 /**
  * Checks across sections. They run on the raw document even when the schema found
@@ -40473,23 +41940,40 @@ function crossCheck(raw) {
     }
     return problems;
 }
+/**
+ * The first promotion loop, starting at its environment that comes first in the file. Each
+ * environment has at most one next, so one walk that marks what it has seen finds every loop
+ * in linear time.
+ */
 function promotionCycle(environments) {
+    const names = Object.keys(environments);
+    const position = new Map(names.map((name, i) => [name, i]));
     const next = (name) => {
         const env = environments[name];
         const target = isRecord(env) ? env['promote-to'] : undefined;
-        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
+        return typeof target === 'string' && position.has(target) ? target : undefined;
     };
-    for (const start of Object.keys(environments)) {
-        const seen = [start];
-        for (let at = next(start); at !== undefined; at = next(at)) {
-            if (at === start)
-                return [...seen, at];
-            if (seen.includes(at))
-                break;
-            seen.push(at);
+    const state = new Map();
+    let first;
+    for (const start of names) {
+        const walk = [];
+        let at = start;
+        while (at !== undefined && !state.has(at)) {
+            state.set(at, 'walking');
+            walk.push(at);
+            at = next(at);
         }
+        if (at !== undefined && state.get(at) === 'walking') {
+            const loop = walk.slice(walk.indexOf(at));
+            const begin = loop.reduce((a, b) => (position.get(b) < position.get(a) ? b : a));
+            const rotated = [...loop.slice(loop.indexOf(begin)), ...loop.slice(0, loop.indexOf(begin))];
+            if (!first || position.get(begin) < position.get(first[0]))
+                first = [...rotated, begin];
+        }
+        for (const name of walk)
+            state.set(name, 'done');
     }
-    return undefined;
+    return first;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
@@ -40497,59 +41981,72 @@ function promotionCycle(environments) {
 
 
 
+
+
 const DEFAULT_CONFIG_FILE = 'slipway.yaml';
 /** Reads and validates slipway.yaml; throws UserErrors with one entry, file and line per mistake. */
 async function loadConfig(file = DEFAULT_CONFIG_FILE) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const reason = error.code === 'ENOENT' ? 'not found' : 'unreadable';
-        throw new core_errors/* UserError */.yo(`config file ${reason}`, { file });
-    }
-    return parseConfig(text, file);
+    return parseConfig(readInputFile(file, INPUT_LIMITS.configBytes, 'config file'), file);
 }
 function parseConfig(text, file) {
+    if (text.length > INPUT_LIMITS.configBytes) {
+        throw new core_errors/* InputError */.dz(`config file is larger than the limit of ${formatBytes(INPUT_LIMITS.configBytes)}`, { file });
+    }
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+        throw new core_errors/* InputError */.dz(`invalid YAML: nested more than ${INPUT_LIMITS.flowNesting} levels deep`, {
+            file,
+            line: lineOfOffset(text, deep)
+        });
+    }
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        throw new core_errors/* UserErrors */.tQ(doc.errors.map((e) => {
-            const line = lineCounter.linePos(e.pos[0]).line;
-            return new core_errors/* UserError */.yo(`invalid YAML: ${firstLine(e.message)}`, { file, line });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const yamlErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
+    for (const repeated of repeatedKeys(doc)) {
+        yamlErrors.push({ offset: repeated.offset, message: repeatedKeyMessage(repeated) });
+    }
+    if (yamlErrors.length > 0) {
+        throw new core_errors/* UserErrors */.tQ(yamlErrors.map(({ offset, message }) => {
+            const line = lineCounter.linePos(offset).line;
+            const text = message.startsWith('invalid YAML') ? message : `invalid YAML: ${message}`;
+            return new core_errors/* InputError */.dz(firstLine(text), { file, line });
         }));
     }
-    const raw = doc.toJS() ?? {};
+    const raw = toJS(doc, file) ?? {};
     const result = configSchema.safeParse(raw, { reportInput: true });
+    const lineOf = lineIndex(doc, lineCounter);
     const errors = result.success
         ? []
-        : result.error.issues.flatMap((issue) => describeIssue(issue, doc, lineCounter, file));
+        : result.error.issues.flatMap((issue) => describeIssue(issue, lineOf, file));
     for (const { path, message } of crossCheck(raw)) {
-        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        }));
+        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, { file, line: lineOf(path) }));
     }
     if (result.success && errors.length === 0)
         return result.data;
     throw new core_errors/* UserErrors */.tQ(errors);
 }
-function describeIssue(issue, doc, lineCounter, file) {
+function toJS(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* InputError */.dz('invalid YAML: too many alias expansions (an alias bomb?)', { file });
+        }
+        throw error;
+    }
+}
+function describeIssue(issue, lineOf, file) {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
             const keyPath = [...path, key];
-            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, {
-                file,
-                line: lineOf(doc, lineCounter, keyPath)
-            });
+            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, { file, line: lineOf(keyPath) });
         });
     }
     return [
-        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        })
+        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, { file, line: lineOf(path) })
     ];
 }
 function issueMessage(issue) {
@@ -40566,33 +42063,59 @@ function keyPathText(path) {
         return '(top level)';
     return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
-/** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
-function lineOf(doc, lineCounter, path) {
-    let node = doc.contents;
-    let offset = doc.contents?.range?.[0];
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === segment);
-            if (!pair)
+/**
+ * The line of the key (or list item) at a path, or of its nearest ancestor that exists. Each
+ * map's keys are indexed the first time it is looked into, so that thousands of errors in a
+ * map of thousands of keys cost one pass, not one search each.
+ */
+function lineIndex(doc, lineCounter) {
+    const keysOf = new WeakMap();
+    const pairsOf = (map) => {
+        let index = keysOf.get(map);
+        if (!index) {
+            index = new Map();
+            for (const pair of map.items) {
+                if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key) && !index.has(pair.key.value)) {
+                    index.set(pair.key.value, pair);
+                }
+            }
+            keysOf.set(map, index);
+        }
+        return index;
+    };
+    return (path) => {
+        let node = doc.contents;
+        let offset = doc.contents?.range?.[0];
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairsOf(node).get(segment);
+                if (!pair)
+                    break;
+                offset = pair.key.range?.[0] ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item)
+                    break;
+                offset = item.range?.[0] ?? offset;
+                node = item;
+            }
+            else {
                 break;
-            offset = pair.key.range?.[0] ?? offset;
-            node = pair.value;
+            }
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (!item)
-                break;
-            offset = item.range?.[0] ?? offset;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    };
 }
 function firstLine(text) {
     return text.split('\n')[0].trim();
+}
+function lineOfOffset(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/index.ts
@@ -40687,6 +42210,8 @@ function environmentFromInput(config, name) {
 
 
 
+
+
 async function run() {
     const { config } = await configFromInput();
     const environment = environmentFromInput(config, requiredInput('environment'));
@@ -40704,14 +42229,14 @@ async function run() {
     });
     const url = options.url;
     const provider = new PrometheusProvider(options);
-    lib_core/* info */.pq(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`);
+    info(`analysing the canary of ${environment} for ${durationMs / 1000} s against ${url}`);
     const result = await runAnalysis({
         provider,
         analysis,
         durationMs,
         intervalMs,
         values: { environment, namespace: config.environments[environment].namespace },
-        onMeasurement: (m) => lib_core/* info */.pq(m.kind === 'error'
+        onMeasurement: (m) => info(m.kind === 'error'
             ? `${m.at.toISOString()} metrics error: ${m.error}`
             : `${m.at.toISOString()} ${m.judgement.verdict} (score ${m.judgement.score})`)
     });
@@ -40727,8 +42252,8 @@ async function run() {
     lib_core/* setOutput */.uH('verdict', result.verdict);
     lib_core/* setOutput */.uH('score', String(last?.judgement.score ?? 0));
     lib_core/* setOutput */.uH('report', report);
-    const summary = lib_core/* summary */.z.addHeading(`Canary analysis of ${environment}: ${result.verdict}`, 2);
-    summary.addRaw(`${result.reason}\n\n`);
+    const summary = lib_core/* summary */.z.addHeading(`Canary analysis of ${summaryText(environment)}: ${result.verdict}`, 2);
+    summary.addRaw(`${summaryText(result.reason)}\n\n`);
     if (last) {
         summary.addRaw(judgementMarkdown(last.judgement).replace(/^### .*\n/, ''));
         const step = Math.max(1, Math.round(last.window.stepSeconds));
@@ -40827,11 +42352,12 @@ function workspaceRelative(file) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tQ: () => (/* binding */ UserErrors),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports formatLocation, formatUserError */
+/* unused harmony exports isInputError, formatLocation, formatUserError */
 /**
  * A problem the user can fix: bad input, a bad config entry, a policy that says no.
  * It is reported as one line (an annotation on GitHub), never with a stack trace.
@@ -40843,6 +42369,22 @@ class UserError extends Error {
         this.location = location;
         this.name = 'UserError';
     }
+}
+/**
+ * Input that cannot be read at all: not found, not a regular file, too big, not parseable.
+ * The CLI exits 2 on it (bad input), where 1 means a gate or an operation said no.
+ */
+class InputError extends UserError {
+    constructor(message, location) {
+        super(message, location);
+        this.name = 'InputError';
+    }
+}
+/** True when `error` is, or holds, an InputError. */
+function isInputError(error) {
+    if (error instanceof UserErrors)
+        return error.errors.some(isInputError);
+    return error instanceof InputError;
 }
 /** Several user errors found in one pass, so the user can fix them all at once. */
 class UserErrors extends UserError {
@@ -40877,7 +42419,7 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
-/* harmony import */ var _actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3190);
+/* harmony import */ var _actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(318);
 
 
 await (0,_actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_actions_canary_analysis_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);

@@ -27,7 +27,16 @@ var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var yaml_dist = __webpack_require__(38815);
+// EXTERNAL MODULE: ./src/core/input-file.ts
+var input_file = __webpack_require__(27906);
+// EXTERNAL MODULE: ./src/core/yaml-nesting.ts
+var yaml_nesting = __webpack_require__(3535);
 ;// CONCATENATED MODULE: ./src/cli/workflows.ts
+
+
+
 
 
 
@@ -44,7 +53,25 @@ async function validateWorkflows(dir) {
     const problems = [];
     for (const name of names) {
         const file = external_node_path_default().join(dir, name);
-        const content = await (0,promises_.readFile)(file, 'utf8');
+        let content;
+        try {
+            content = (0,input_file/* readInputFile */.jH)(file, input_file/* INPUT_LIMITS */.Ef.configBytes, 'workflow file');
+        }
+        catch (error) {
+            if (!(error instanceof errors/* UserError */.yo))
+                throw error;
+            problems.push(...(error instanceof errors/* UserErrors */.tQ ? error.errors : [error]));
+            continue;
+        }
+        // GitHub's parser expands aliases without a bound: a few lines can make it run for ever.
+        if ((0,yaml_nesting/* tooDeepAt */.U)(content) !== undefined) {
+            problems.push(new errors/* InputError */.dz('invalid YAML: nested more than 1000 levels deep', { file }));
+            continue;
+        }
+        if (hasAliasBomb(content)) {
+            problems.push(new errors/* InputError */.dz('invalid YAML: too many alias expansions (an alias bomb?)', { file }));
+            continue;
+        }
         const result = (0,dist/* parseWorkflow */.hM)({ name: file, content }, new dist/* NoOperationTraceWriter */.P0());
         for (const error of result.context.errors.getErrors()) {
             problems.push(new errors/* UserError */.yo(error.rawMessage, {
@@ -55,6 +82,17 @@ async function validateWorkflows(dir) {
         }
     }
     return problems;
+}
+function hasAliasBomb(content) {
+    const docs = (0,yaml_dist/* parseAllDocuments */.hR)(content, { uniqueKeys: false });
+    try {
+        for (const doc of Array.isArray(docs) ? docs : [docs])
+            doc.toJS({ maxAliasCount: 100 });
+        return false;
+    }
+    catch (error) {
+        return error instanceof ReferenceError && /alias/i.test(error.message);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/cli/validate.ts
@@ -103,6 +141,8 @@ async function validateCommand(args, io) {
         for (const p of problems)
             (0,cli_io/* printProblem */.JN)(io, p);
     }
+    if (problems.some(errors/* isInputError */.BT))
+        return cli_io/* EXIT */.dc.usage;
     return problems.length === 0 ? cli_io/* EXIT */.dc.ok : cli_io/* EXIT */.dc.failure;
 }
 
@@ -121,14 +161,18 @@ __webpack_require__.d(__webpack_exports__, {
   o4: () => (/* reexport */ parseConfig)
 });
 
-// UNUSED EXPORTS: analysisSchema, configSchema, crossCheck, environmentSchema, gatesSchema, imageSchema, keyPathText, manifestsSchema, metricSchema, policySchema, scanSchema, severity, validationSchema
+// UNUSED EXPORTS: analysisSchema, configSchema, crossCheck, deploySchema, environmentSchema, gatesSchema, imageSchema, keyPathText, manifestsSchema, metricSchema, policySchema, scanSchema, severity, validationSchema, windowsSchema
 
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __webpack_require__(38815);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/core/input-file.ts
+var input_file = __webpack_require__(27906);
+// EXTERNAL MODULE: ./src/core/yaml-nesting.ts
+var yaml_nesting = __webpack_require__(3535);
+// EXTERNAL MODULE: ./src/core/yaml-unique-keys.ts
+var yaml_unique_keys = __webpack_require__(67339);
 // EXTERNAL MODULE: ./src/core/config/schema.ts
 var schema = __webpack_require__(47967);
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
@@ -136,59 +180,72 @@ var schema = __webpack_require__(47967);
 
 
 
+
+
 const DEFAULT_CONFIG_FILE = 'slipway.yaml';
 /** Reads and validates slipway.yaml; throws UserErrors with one entry, file and line per mistake. */
 async function loadConfig(file = DEFAULT_CONFIG_FILE) {
-    let text;
-    try {
-        text = await (0,promises_.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const reason = error.code === 'ENOENT' ? 'not found' : 'unreadable';
-        throw new core_errors/* UserError */.yo(`config file ${reason}`, { file });
-    }
-    return parseConfig(text, file);
+    return parseConfig((0,input_file/* readInputFile */.jH)(file, input_file/* INPUT_LIMITS */.Ef.configBytes, 'config file'), file);
 }
 function parseConfig(text, file) {
+    if (text.length > input_file/* INPUT_LIMITS */.Ef.configBytes) {
+        throw new core_errors/* InputError */.dz(`config file is larger than the limit of ${(0,input_file/* formatBytes */.z3)(input_file/* INPUT_LIMITS */.Ef.configBytes)}`, { file });
+    }
+    const deep = (0,yaml_nesting/* tooDeepAt */.U)(text);
+    if (deep !== undefined) {
+        throw new core_errors/* InputError */.dz(`invalid YAML: nested more than ${input_file/* INPUT_LIMITS */.Ef.flowNesting} levels deep`, {
+            file,
+            line: lineOfOffset(text, deep)
+        });
+    }
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        throw new core_errors/* UserErrors */.tQ(doc.errors.map((e) => {
-            const line = lineCounter.linePos(e.pos[0]).line;
-            return new core_errors/* UserError */.yo(`invalid YAML: ${firstLine(e.message)}`, { file, line });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const yamlErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
+    for (const repeated of (0,yaml_unique_keys/* repeatedKeys */.f)(doc)) {
+        yamlErrors.push({ offset: repeated.offset, message: (0,yaml_unique_keys/* repeatedKeyMessage */.n)(repeated) });
+    }
+    if (yamlErrors.length > 0) {
+        throw new core_errors/* UserErrors */.tQ(yamlErrors.map(({ offset, message }) => {
+            const line = lineCounter.linePos(offset).line;
+            const text = message.startsWith('invalid YAML') ? message : `invalid YAML: ${message}`;
+            return new core_errors/* InputError */.dz(firstLine(text), { file, line });
         }));
     }
-    const raw = doc.toJS() ?? {};
+    const raw = toJS(doc, file) ?? {};
     const result = schema/* configSchema */.Qn.safeParse(raw, { reportInput: true });
+    const lineOf = lineIndex(doc, lineCounter);
     const errors = result.success
         ? []
-        : result.error.issues.flatMap((issue) => describeIssue(issue, doc, lineCounter, file));
+        : result.error.issues.flatMap((issue) => describeIssue(issue, lineOf, file));
     for (const { path, message } of (0,schema/* crossCheck */.DV)(raw)) {
-        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        }));
+        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, { file, line: lineOf(path) }));
     }
     if (result.success && errors.length === 0)
         return result.data;
     throw new core_errors/* UserErrors */.tQ(errors);
 }
-function describeIssue(issue, doc, lineCounter, file) {
+function toJS(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* InputError */.dz('invalid YAML: too many alias expansions (an alias bomb?)', { file });
+        }
+        throw error;
+    }
+}
+function describeIssue(issue, lineOf, file) {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
             const keyPath = [...path, key];
-            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, {
-                file,
-                line: lineOf(doc, lineCounter, keyPath)
-            });
+            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, { file, line: lineOf(keyPath) });
         });
     }
     return [
-        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        })
+        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, { file, line: lineOf(path) })
     ];
 }
 function issueMessage(issue) {
@@ -205,33 +262,59 @@ function keyPathText(path) {
         return '(top level)';
     return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
-/** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
-function lineOf(doc, lineCounter, path) {
-    let node = doc.contents;
-    let offset = doc.contents?.range?.[0];
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === segment);
-            if (!pair)
+/**
+ * The line of the key (or list item) at a path, or of its nearest ancestor that exists. Each
+ * map's keys are indexed the first time it is looked into, so that thousands of errors in a
+ * map of thousands of keys cost one pass, not one search each.
+ */
+function lineIndex(doc, lineCounter) {
+    const keysOf = new WeakMap();
+    const pairsOf = (map) => {
+        let index = keysOf.get(map);
+        if (!index) {
+            index = new Map();
+            for (const pair of map.items) {
+                if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key) && !index.has(pair.key.value)) {
+                    index.set(pair.key.value, pair);
+                }
+            }
+            keysOf.set(map, index);
+        }
+        return index;
+    };
+    return (path) => {
+        let node = doc.contents;
+        let offset = doc.contents?.range?.[0];
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairsOf(node).get(segment);
+                if (!pair)
+                    break;
+                offset = pair.key.range?.[0] ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item)
+                    break;
+                offset = item.range?.[0] ?? offset;
+                node = item;
+            }
+            else {
                 break;
-            offset = pair.key.range?.[0] ?? offset;
-            node = pair.value;
+            }
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (!item)
-                break;
-            offset = item.range?.[0] ?? offset;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    };
 }
 function firstLine(text) {
     return text.split('\n')[0].trim();
+}
+function lineOfOffset(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/index.ts
@@ -241,294 +324,142 @@ function firstLine(text) {
 
 /***/ }),
 
-/***/ 47967:
+/***/ 27906:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   DV: () => (/* binding */ crossCheck),
-/* harmony export */   Qn: () => (/* binding */ configSchema),
-/* harmony export */   md: () => (/* binding */ POLICY_DEFAULTS)
+/* harmony export */   Ef: () => (/* binding */ INPUT_LIMITS),
+/* harmony export */   jH: () => (/* binding */ readInputFile),
+/* harmony export */   z3: () => (/* binding */ formatBytes)
 /* harmony export */ });
-/* unused harmony exports severity, imageSchema, manifestsSchema, gatesSchema, policySchema, validationSchema, environmentSchema, scanSchema, metricSchema, analysisSchema */
-/* harmony import */ var zod__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(12311);
-/* harmony import */ var _duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
-/* harmony import */ var _records_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(85033);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
 
 
-
-// The one description of slipway.yaml. The JSON Schema in schema/ is generated from it
-// (npm run schema), so editors and this code never disagree.
-const duration = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .refine((value) => (0,_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .parseDuration */ .E)(value) !== undefined, {
-    message: 'expected a duration such as 30s, 5m or 1h30m'
-})
-    .meta({ pattern: '^([0-9]+(\\.[0-9]+)?(ms|s|m|h|d))+$' });
-const name = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-    .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected lower-case letters, digits and hyphens');
-const relativePath = zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1);
-const severity = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['critical', 'high', 'medium', 'low']);
-const imageSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    repository: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
-    context: relativePath.default('.').describe('Build context, relative to the repository'),
-    dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
-    platforms: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
-    'build-args': zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional()
-});
-const manifestsSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    path: relativePath.optional().describe('Folder of plain YAML manifests'),
-    kustomize: relativePath
-        .optional()
-        .describe('Kustomize folder; {env} is replaced by the environment name'),
-    helm: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        chart: relativePath,
-        release: name.optional(),
-        values: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
-        set: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional()
-    })
-        .optional(),
-    image: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .min(1)
-        .optional()
-        .describe('How the manifests name the released image, when not as image.repository (e.g. a short name)'),
-    pin: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>'))
-        .optional()
-        .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
-})
-    .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
-    message: 'expected exactly one of path, kustomize or helm'
-});
-const gatesSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    'require-scan': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(true).describe('The image scan verdict must be pass'),
-    'require-analysis': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
-        .default(true)
-        .describe('The canary analysis of the source environment must be pass'),
-    soak: duration.optional().describe('How long a release must have run in the source environment'),
-    approval: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
-        .default(false)
-        .describe('Wait for the GitHub environment reviewers before promoting')
-});
-const policyLevel = zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['error', 'warn', 'off']);
-// Each check of the rendered manifests, with its default level. kube-score and kube-linter
-// have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
-const POLICY_DEFAULTS = {
-    'image-latest': 'error',
-    'image-not-pinned': 'warn',
-    'resource-requests': 'warn',
-    'resource-limits': 'warn',
-    'readiness-probe': 'warn',
-    'liveness-probe': 'warn',
-    'run-as-non-root': 'warn',
-    privileged: 'error',
-    'host-path': 'warn',
-    'service-selector': 'error'
+/** Limits on what slipway reads, so that a hostile or broken input cannot exhaust the runner. */
+const INPUT_LIMITS = {
+    /** slipway.yaml */
+    configBytes: 1024 * 1024,
+    /** One file of manifests (plain YAML folder, an earlier render, CRD schemas). */
+    manifestFileBytes: 16 * 1024 * 1024,
+    /** What kustomize or helm print for one render. */
+    renderOutputBytes: 64 * 1024 * 1024,
+    /** YAML documents in one file or one render. */
+    documents: 10_000,
+    /** Flow collections (`[`, `{`) open at once in a YAML file. */
+    flowNesting: 1000,
+    /** Metric samples files of canary judge. */
+    samplesBytes: 16 * 1024 * 1024
 };
-const policyShape = Object.fromEntries(Object.keys(POLICY_DEFAULTS).map((check) => [check, policyLevel.optional()]));
-const policySchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej(policyShape)
-    .describe('Checks of the rendered manifests, each error, warn or off');
-const validationSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    'kubernetes-version': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .regex(/^1\.[0-9]+$/, 'expected a Kubernetes minor version such as 1.33')
-        .default('1.33')
-        .describe('The Kubernetes version whose APIs the manifests must use'),
-    'crd-schemas': zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath)
-        .default([])
-        .describe('Files or folders of CustomResourceDefinitions whose schemas validate custom resources'),
-    'skip-unknown-crds': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
-        .default(true)
-        .describe('Custom resources without a schema are skipped with a warning (false: an error)')
-});
-const environmentSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    namespace: name.describe('Kubernetes namespace'),
-    cluster: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('A name for the cluster, shown in history and summaries'),
-    context: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('kubeconfig context to use'),
-    order: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().nonnegative().optional().describe('Position in the promotion chain'),
-    'promote-to': name.optional().describe('The environment a release goes to next'),
-    strategy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['rolling', 'canary', 'blue-green']).default('rolling'),
-    manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
-    url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5().optional().describe('Where the environment is reachable, for GitHub deployments'),
-    gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
-    policy: policySchema.optional().describe('Overrides the top-level policy levels')
-});
-const scanSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    scanner: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['trivy', 'grype']).default('trivy'),
-    'fail-on': severity.default('high'),
-    'ignore-unfixed': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
-    allowlist: relativePath.optional(),
-    vex: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(relativePath).optional(),
-    'only-new': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
-    'max-db-age': duration.default('72h'),
-    'allow-empty-report': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY()
-        .default(false)
-        .describe('Pass a Trivy report without Results (an image with nothing to scan)')
-});
-const effectSize = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    measure: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean-ratio', 'cles'])
-        .default('mean-ratio')
-        .describe('mean(canary)/mean(baseline), or P(canary > baseline) (Kayenta: meanRatio, cles)'),
-    'allowed-increase': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .positive()
-        .optional()
-        .describe('High needs at least this effect size; default 1 (0.5 with cles)'),
-    'allowed-decrease': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .positive()
-        .optional()
-        .describe('Low needs at most this effect size; default 1 (0.5 with cles)'),
-    'critical-increase': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional(),
-    'critical-decrease': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().optional()
-});
-const metricSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    name: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-    query: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-        .min(1)
-        .describe('PromQL; {selector} is replaced by the canary or baseline labels'),
-    group: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().default('default'),
-    direction: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['increase', 'decrease', 'either']).default('either'),
-    critical: zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false),
-    'effect-size': effectSize.optional(),
-    threshold: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        max: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
-        min: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().optional(),
-        aggregate: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['mean', 'median', 'max', 'min', 'last'])
-            .default('mean')
-            .describe("How the canary's samples become the one value checked")
-    })
-        .optional()
-        .describe('A single-value check instead of a comparison with the baseline'),
-    'on-no-data': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['fail', 'inconclusive', 'pass']).default('inconclusive'),
-    'min-samples': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().int().positive().optional(),
-    'nan-strategy': zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['remove', 'replace'])
-        .default('remove')
-        .describe('Missing samples are dropped, or counted as 0 (Kayenta: nanStrategy)'),
-    outliers: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        strategy: zod__WEBPACK_IMPORTED_MODULE_1__/* ["enum"] */ .k5n(['keep', 'remove']).default('keep'),
-        factor: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive().default(3).describe('IQR fence factor')
-    })
-        .optional()
-        .describe("Kayenta's IQR outlier removal, off by default")
-});
-const analysisSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    provider: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-        prometheus: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-            url: zod__WEBPACK_IMPORTED_MODULE_1__/* .url */ .OZ5(),
-            'bearer-token-env': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()
-                .optional()
-                .describe('The environment variable holding a bearer token'),
-            'basic-auth': zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-                username: zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1),
-                'password-env': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().min(1).describe('The environment variable holding it')
-            })
-                .optional(),
-            headers: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())
-                .optional()
-                .describe('Extra request headers, e.g. X-Scope-OrgID for a Mimir or Cortex tenant'),
-            tls: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-                'ca-file': zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP().optional().describe('PEM file of the CA to trust'),
-                'insecure-skip-verify': zod__WEBPACK_IMPORTED_MODULE_1__/* .boolean */ .zMY().default(false)
-            })
-                .optional(),
-            timeout: duration.default('30s').describe('Of each request to Prometheus')
-        })
-    })
-        .optional(),
-    interval: duration.default('1m'),
-    duration: duration.default('10m'),
-    warmup: duration.default('0s'),
-    step: duration.default('30s'),
-    canary: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP()).optional().describe('Labels selecting canary series'),
-    baseline: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP())
-        .optional()
-        .describe('Labels selecting baseline series'),
-    thresholds: zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({ pass: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100), marginal: zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().min(0).max(100) })
-        .default({ pass: 95, marginal: 75 }),
-    groups: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(zod__WEBPACK_IMPORTED_MODULE_1__/* .string */ .YjP(), zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig().positive()).optional().describe('Group weights'),
-    'confidence-level': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .gt(0.5)
-        .lt(1)
-        .default(0.98)
-        .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
-    'min-samples': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .int()
-        .positive()
-        .default(10)
-        .describe('Fewer samples on either side is no data; a metric can override it'),
-    'failure-limit': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .int()
-        .min(0)
-        .default(0)
-        .describe('Failed judgements allowed before the analysis fails (Argo Rollouts failureLimit)'),
-    'inconclusive-limit': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .int()
-        .min(-1)
-        .default(-1)
-        .describe('Inconclusive judgements allowed before it ends inconclusive; -1: only the last counts'),
-    'consecutive-error-limit': zod__WEBPACK_IMPORTED_MODULE_1__/* .number */ .aig()
-        .int()
-        .min(0)
-        .default(4)
-        .describe('Metrics errors in a row allowed before it ends inconclusive (Argo Rollouts default 4)'),
-    metrics: zod__WEBPACK_IMPORTED_MODULE_1__/* .array */ .YOg(metricSchema).default([])
-});
-const configSchema = zod__WEBPACK_IMPORTED_MODULE_1__/* .strictObject */ .rej({
-    version: zod__WEBPACK_IMPORTED_MODULE_1__/* .literal */ .euz(1).default(1),
-    image: imageSchema,
-    manifests: manifestsSchema.optional(),
-    environments: zod__WEBPACK_IMPORTED_MODULE_1__/* .record */ .g1P(name, environmentSchema).refine((e) => Object.keys(e).length > 0, {
-        message: 'expected at least one environment'
-    }),
-    scan: scanSchema.default(scanSchema.parse({})),
-    policy: policySchema.optional(),
-    validation: validationSchema.default(validationSchema.parse({})),
-    analysis: analysisSchema.optional()
-});
-/**
- * Checks across sections. They run on the raw document even when the schema found
- * mistakes, so every mistake is reported in one pass.
- */
-function crossCheck(raw) {
-    const problems = [];
-    if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw) || !(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(raw.environments))
-        return problems;
-    const environments = raw.environments;
-    for (const [envName, env] of Object.entries(environments)) {
-        if (!(0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env))
-            continue;
-        const target = env['promote-to'];
-        if (typeof target === 'string' && !Object.hasOwn(environments, target)) {
-            problems.push({
-                path: ['environments', envName, 'promote-to'],
-                message: `environment "${target}" is not defined under environments`
-            });
-        }
-        if (env.manifests === undefined && raw.manifests === undefined) {
-            problems.push({
-                path: ['environments', envName],
-                message: 'no manifests source: set manifests at the top level or in this environment'
-            });
-        }
-    }
-    const cycle = promotionCycle(environments);
-    if (cycle) {
-        problems.push({
-            path: ['environments', cycle[0], 'promote-to'],
-            message: `promotion loops back: ${cycle.join(' -> ')}`
-        });
-    }
-    return problems;
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
 }
-function promotionCycle(environments) {
-    const next = (name) => {
-        const env = environments[name];
-        const target = (0,_records_js__WEBPACK_IMPORTED_MODULE_2__/* .isRecord */ .u)(env) ? env['promote-to'] : undefined;
-        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
-    };
-    for (const start of Object.keys(environments)) {
-        const seen = [start];
-        for (let at = next(start); at !== undefined; at = next(at)) {
-            if (at === start)
-                return [...seen, at];
-            if (seen.includes(at))
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8. Anything else (a FIFO, a device such
+ * as /dev/urandom, a folder, a file too big) is a UserError on the file, before any of it is read.
+ */
+function readInputFile(path, limit, what = 'file', 
+/** How the file is named in messages, when not as `path` (as the user wrote it, say). */
+file = path) {
+    let size;
+    try {
+        size = regularFileSize((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(path), file, what);
+    }
+    catch (error) {
+        if (error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo)
+            throw error;
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} ${reason(error)}`, { file });
+    }
+    if (size > limit)
+        throw tooBig(file, what, limit);
+    let fd;
+    try {
+        // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it cannot hang.
+        fd = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.openSync)(path, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_RDONLY | node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} ${reason(error)}`, { file });
+    }
+    try {
+        regularFileSize((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.fstatSync)(fd), file, what);
+        const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
                 break;
-            seen.push(at);
+            length += read;
+            if (length > limit)
+                throw tooBig(file, what, limit);
+        }
+        return buffer.toString('utf8', 0, length);
+    }
+    finally {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.closeSync)(fd);
+    }
+}
+function regularFileSize(info, file, what) {
+    if (!info.isFile())
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} is not a regular file`, { file });
+    return info.size;
+}
+function tooBig(file, what, limit) {
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .InputError */ .dz(`${what} is larger than the limit of ${formatBytes(limit)}`, { file });
+}
+function reason(error) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return 'not found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'not readable (permission denied)';
+    return 'unreadable';
+}
+
+
+/***/ }),
+
+/***/ 3535:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   U: () => (/* binding */ tooDeepAt)
+/* harmony export */ });
+/* harmony import */ var _input_file_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(27906);
+
+/**
+ * The offset where flow collections (`[`, `{`) first nest deeper than the limit, or undefined.
+ * The yaml library holds every open level of an unclosed `[[[[...` in memory: 280 KB of them
+ * took 640 MB. A linear scan before parsing; brackets in quoted strings and comments do not count.
+ */
+function tooDeepAt(text, limit = _input_file_js__WEBPACK_IMPORTED_MODULE_0__/* .INPUT_LIMITS */ .Ef.flowNesting) {
+    let depth = 0;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            // A quote only opens a string at the start of a scalar, not inside a word (don't).
+            const before = text[i - 1];
+            if (before === undefined || /[\s[{,:-]/.test(before))
+                quote = c;
+        }
+        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+            const end = text.indexOf('\n', i);
+            i = end === -1 ? text.length : end;
+        }
+        else if (c === '[' || c === '{') {
+            if (++depth > limit)
+                return i;
+        }
+        else if ((c === ']' || c === '}') && depth > 0) {
+            depth--;
         }
     }
     return undefined;
@@ -537,48 +468,47 @@ function promotionCycle(environments) {
 
 /***/ }),
 
-/***/ 98571:
+/***/ 67339:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E: () => (/* binding */ parseDuration),
-/* harmony export */   a: () => (/* binding */ formatDuration)
+/* harmony export */   f: () => (/* binding */ repeatedKeys),
+/* harmony export */   n: () => (/* binding */ repeatedKeyMessage)
 /* harmony export */ });
-const UNIT_MS = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
-const DURATION = /^(?:\d+(?:\.\d+)?(?:ms|s|m|h|d))+$/;
-const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/g;
-/** Parses Go-style durations such as `30s`, `5m`, `1h30m`, `250ms`; returns milliseconds or undefined. */
-function parseDuration(text) {
-    const value = text.trim();
-    if (!DURATION.test(value))
-        return undefined;
-    let total = 0;
-    for (const [, amount, unit] of value.matchAll(PART))
-        total += Number(amount) * UNIT_MS[unit];
-    return total;
+/* harmony import */ var yaml__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(38815);
+
+/**
+ * The keys that appear twice in one map, in one pass over the document. The yaml library's own
+ * check (uniqueKeys) compares every key with every other: 50,000 keys took half a minute.
+ * Keys that are not scalars are left to the schema; merge keys (`<<`) may repeat.
+ */
+function repeatedKeys(doc) {
+    const repeated = [];
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isMap */ .jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isScalar */ .jn)(key) && key.value !== '<<') {
+                    const text = String(key.value);
+                    if (seen.has(text))
+                        repeated.push({ key: text, offset: key.range?.[0] ?? 0 });
+                    seen.add(text);
+                }
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,yaml__WEBPACK_IMPORTED_MODULE_0__/* .isSeq */ .oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return repeated.sort((a, b) => a.offset - b.offset);
 }
-function formatDuration(ms) {
-    if (ms % 3_600_000 === 0 && ms > 0)
-        return `${ms / 3_600_000}h`;
-    if (ms % 60_000 === 0 && ms > 0)
-        return `${ms / 60_000}m`;
-    if (ms % 1000 === 0)
-        return `${ms / 1000}s`;
-    return `${ms}ms`;
-}
-
-
-/***/ }),
-
-/***/ 85033:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   u: () => (/* binding */ isRecord)
-/* harmony export */ });
-/** A plain object (a YAML or JSON map), not null and not an array. */
-function isRecord(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
+function repeatedKeyMessage({ key }) {
+    return `invalid YAML: Map keys must be unique: "${key.length > 60 ? key.slice(0, 60) + '...' : key}" is repeated`;
 }
 
 

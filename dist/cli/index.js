@@ -44,8 +44,7 @@ function formatOption(value, allowed) {
  */
 function printProblem(io, problem) {
     io.err(`${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .formatUserError */ .XR)(problem)}\n`);
-    if (process.env.GITHUB_ACTIONS === 'true')
-        io.out(annotation('error', problem));
+    io.command?.(annotation('error', problem));
 }
 /** The workflow command that shows `problem` as an annotation on its file and line. */
 function annotation(level, problem) {
@@ -66,15 +65,105 @@ function escapeProperty(text) {
 
 /***/ }),
 
-/***/ 12957:
+/***/ 66048:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   i: () => (/* binding */ main)
-/* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(74296);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(83323);
-/* harmony import */ var _io_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(71604);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: EXIT
+
+// EXTERNAL MODULE: ./src/core/errors.ts
+var core_errors = __nccwpck_require__(74296);
+// EXTERNAL MODULE: ./src/core/version.ts
+var version = __nccwpck_require__(83323);
+// EXTERNAL MODULE: ./src/cli/io.ts
+var cli_io = __nccwpck_require__(71604);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+;// CONCATENATED MODULE: ./src/core/runner-output.ts
+
+// The GitHub runner reads every line a step prints, on stdout and stderr, for workflow
+// commands: `::name ...::` after leading whitespace, and the legacy `##[name ...]` anywhere in
+// the line (actions/runner, ActionCommand.cs). Text slipway prints that carries data from a
+// repository, an image, a report or a server goes through inertText; output of a child that
+// slipway echoes goes between the lines of a commandFence.
+// Line ends as the runner splits lines (\r, \n, \r\n), then whitespace as .NET's TrimStart
+// removes it (JavaScript's \s lacks U+0085).
+const LINE_START_COMMAND = /(^|[\r\n])([^\S\r\n]|\u0085)*::/g;
+/**
+ * `text` with every `##[` and every `::` that starts a line escaped as `#\u0023[` and
+ * `\u003a:`: JSON strings and YAML double-quoted strings read them back as the same
+ * characters, and a person still reads the text.
+ */
+function inertText(text) {
+    let out = text.replace(LINE_START_COMMAND, (match) => `${match.slice(0, -2)}\\u003a:`);
+    while (out.includes('##['))
+        out = out.replaceAll('##[', '#\\u0023[');
+    return out;
+}
+/**
+ * The lines that turn workflow commands off (`::stop-commands::TOKEN`) and on again
+ * (`::TOKEN::`), with a random token that echoed output cannot guess.
+ */
+function commandFence() {
+    const token = `slipway-${randomBytes(16).toString('hex')}`;
+    return { start: `::stop-commands::${token}`, end: `::${token}::` };
+}
+
+;// CONCATENATED MODULE: ./src/cli/runner-io.ts
+
+
+/**
+ * Set by the root action for the command it runs: slipway's own workflow commands go to this
+ * file, and the action replays them after the echoed output (which it fences off).
+ */
+const COMMANDS_FILE_ENV = 'SLIPWAY_COMMANDS_FILE';
+/**
+ * `io` as it must be on a GitHub runner, which reads every printed line for workflow commands:
+ * out and err escape any that data would start (whole lines at a time; `flush` writes a last
+ * partial one), and `command` writes slipway's own.
+ */
+function runnerIo(io, env = process.env) {
+    const commandsFile = env[COMMANDS_FILE_ENV];
+    const out = lineWriter(io.out);
+    const err = lineWriter(io.err);
+    return {
+        cwd: io.cwd,
+        out: out.write,
+        err: err.write,
+        command: (line) => (commandsFile ? (0,external_node_fs_.appendFileSync)(commandsFile, line) : io.err(line)),
+        flush: () => {
+            out.flush();
+            err.flush();
+        }
+    };
+}
+function lineWriter(write) {
+    let pending = '';
+    return {
+        write: (text) => {
+            const all = pending + text;
+            const end = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
+            pending = all.slice(end + 1);
+            if (end >= 0)
+                write(inertText(all.slice(0, end + 1)));
+        },
+        flush: () => {
+            if (pending)
+                write(inertText(pending));
+            pending = '';
+        }
+    };
+}
+
+;// CONCATENATED MODULE: ./src/cli/main.ts
+
 
 
 
@@ -84,7 +173,7 @@ const processIo = {
     err: (text) => process.stderr.write(text),
     cwd: process.cwd()
 };
-const HELP = `slipway ${_core_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}: build, scan, render, deploy, judge canaries and promote
+const HELP = `slipway ${version/* VERSION */.x}: build, scan, render, deploy, judge canaries and promote
 
 Usage: slipway <command> [options]
 
@@ -95,6 +184,11 @@ Commands:
   canary     judge a canary's metric samples against the baseline's: slipway canary judge
   image      copy an image by digest between tags, repositories, registries: slipway image copy
   scan       gate a Trivy or Grype report on the vulnerability policy: slipway scan gate
+  deploy     deploy an image to an environment, with automatic rollback on failure
+  rollback   put an environment back on an earlier release, as recorded in the cluster
+  history    list the releases of an environment, from the cluster
+  status     say which release is live in an environment
+  promote    promote the digest live in one environment to the next, behind its gates
   schema     print the JSON Schema of slipway.yaml
   help       show this help, or a command's: slipway help render
   version    print the version
@@ -103,44 +197,65 @@ Options for every command:
   --config FILE      the config file (default: slipway.yaml)
   --format text|json output format (default: text)
 
-Exit codes: 0 ok, 1 findings or failure, 2 usage error.
+Exit codes: 0 ok; 1 findings, a failed gate or operation; 2 usage error or input that cannot
+be read; 3 inconclusive (canary). See docs/cli.md.
 `;
 // Commands with heavy dependencies load on first use, so `slipway image copy` does not pay
 // for the Kubernetes schemas and `slipway validate` not for the registry client.
 const lazyCommands = {
     validate: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(162), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85989));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(162), __nccwpck_require__.e(967), __nccwpck_require__.e(989)]).then(__nccwpck_require__.bind(__nccwpck_require__, 85989));
         return { run: m.validateCommand, help: m.VALIDATE_HELP };
     },
     schema: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43068));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(967), __nccwpck_require__.e(68)]).then(__nccwpck_require__.bind(__nccwpck_require__, 43068));
         return {
             run: async (_args, io) => {
                 io.out(JSON.stringify(m.configJsonSchema(), null, 2) + '\n');
-                return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+                return cli_io/* EXIT */.dc.ok;
             },
             help: 'Usage: slipway schema\n\nPrints the JSON Schema of slipway.yaml.\n'
         };
     },
     render: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41079));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2764));
         return { run: m.renderCommand, help: m.RENDER_HELP };
     },
     diff: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(79)]).then(__nccwpck_require__.bind(__nccwpck_require__, 41079));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764)]).then(__nccwpck_require__.bind(__nccwpck_require__, 2764));
         return { run: m.diffCommand, help: m.DIFF_HELP };
     },
     canary: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(752), __nccwpck_require__.e(809)]).then(__nccwpck_require__.bind(__nccwpck_require__, 96809));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(752), __nccwpck_require__.e(967), __nccwpck_require__.e(164)]).then(__nccwpck_require__.bind(__nccwpck_require__, 46164));
         return { run: m.canaryCommand, help: m.CANARY_HELP };
     },
     image: async () => {
-        const m = await __nccwpck_require__.e(/* import() */ 61).then(__nccwpck_require__.bind(__nccwpck_require__, 74061));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(974), __nccwpck_require__.e(111)]).then(__nccwpck_require__.bind(__nccwpck_require__, 91111));
         return { run: m.imageCommand, help: m.IMAGE_HELP };
     },
     scan: async () => {
-        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(122)]).then(__nccwpck_require__.bind(__nccwpck_require__, 97122));
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(967), __nccwpck_require__.e(911)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47911));
         return { run: m.scanCommand, help: m.SCAN_HELP };
+    },
+    deploy: async () => {
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764), __nccwpck_require__.e(698), __nccwpck_require__.e(495)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72698));
+        return { run: m.deployCommand, help: m.DEPLOY_HELP };
+    },
+    rollback: async () => {
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764), __nccwpck_require__.e(698), __nccwpck_require__.e(495)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72698));
+        return { run: m.rollbackCommand, help: m.ROLLBACK_HELP };
+    },
+    history: async () => {
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764), __nccwpck_require__.e(698), __nccwpck_require__.e(495)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72698));
+        return { run: m.historyCommand, help: m.HISTORY_HELP };
+    },
+    status: async () => {
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764), __nccwpck_require__.e(698), __nccwpck_require__.e(495)]).then(__nccwpck_require__.bind(__nccwpck_require__, 72698));
+        return { run: m.statusCommand, help: m.STATUS_HELP };
+    },
+    promote: async () => {
+        const m = await Promise.all(/* import() */[__nccwpck_require__.e(311), __nccwpck_require__.e(815), __nccwpck_require__.e(356), __nccwpck_require__.e(967), __nccwpck_require__.e(764), __nccwpck_require__.e(974), __nccwpck_require__.e(698), __nccwpck_require__.e(725)]).then(__nccwpck_require__.bind(__nccwpck_require__, 36725));
+        return { run: m.promoteCommand, help: m.PROMOTE_HELP };
     }
 };
 const commands = {
@@ -149,27 +264,38 @@ const commands = {
         async (args, io) => (await load()).run(args, io)
     ])),
     version: async (_args, io) => {
-        io.out(`${_core_version_js__WEBPACK_IMPORTED_MODULE_2__/* .VERSION */ .x}\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+        io.out(`${version/* VERSION */.x}\n`);
+        return cli_io/* EXIT */.dc.ok;
     },
     help: async (args, io) => {
         const lazy = lazyCommands[args[0]];
         io.out(lazy ? (await lazy()).help : HELP);
-        return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok;
+        return cli_io/* EXIT */.dc.ok;
     }
 };
 async function main(argv, io = processIo) {
+    if (process.env.GITHUB_ACTIONS !== 'true')
+        return run(argv, io);
+    const onRunner = runnerIo(io);
+    try {
+        return await run(argv, onRunner);
+    }
+    finally {
+        onRunner.flush();
+    }
+}
+async function run(argv, io) {
     const [name, ...rest] = argv;
     if (!name || name === '--help' || name === '-h') {
         io.out(HELP);
-        return name ? _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.ok : _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.usage;
+        return name ? cli_io/* EXIT */.dc.ok : cli_io/* EXIT */.dc.usage;
     }
     if (name === '--version')
         return commands.version([], io);
     const command = commands[name];
     if (!command) {
         io.err(`slipway: unknown command "${name}" (see slipway --help)\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.usage;
+        return cli_io/* EXIT */.dc.usage;
     }
     if (rest.includes('--help') || rest.includes('-h'))
         return commands.help([name], io);
@@ -177,18 +303,18 @@ async function main(argv, io = processIo) {
         return await command(rest, io);
     }
     catch (error) {
-        if (error instanceof _io_js__WEBPACK_IMPORTED_MODULE_1__/* .UsageError */ .eb) {
+        if (error instanceof cli_io/* UsageError */.eb) {
             io.err(`slipway ${name}: ${error.message}\n`);
-            return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.usage;
+            return cli_io/* EXIT */.dc.usage;
         }
-        if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo) {
-            const errors = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserErrors */ .tQ ? error.errors : [error];
+        if (error instanceof core_errors/* UserError */.yo) {
+            const errors = error instanceof core_errors/* UserErrors */.tQ ? error.errors : [error];
             for (const each of errors)
-                (0,_io_js__WEBPACK_IMPORTED_MODULE_1__/* .printProblem */ .JN)(io, each);
-            return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.failure;
+                (0,cli_io/* printProblem */.JN)(io, each);
+            return (0,core_errors/* isInputError */.BT)(error) ? cli_io/* EXIT */.dc.usage : cli_io/* EXIT */.dc.failure;
         }
-        io.err(`slipway ${name}: internal error: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)}\n`);
-        return _io_js__WEBPACK_IMPORTED_MODULE_1__/* .EXIT */ .dc.failure;
+        io.err(`slipway ${name}: internal error: ${(0,core_errors/* errorMessage */.gJ)(error)}\n`);
+        return cli_io/* EXIT */.dc.failure;
     }
 }
 
@@ -199,7 +325,9 @@ async function main(argv, io = processIo) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BT: () => (/* binding */ isInputError),
 /* harmony export */   XR: () => (/* binding */ formatUserError),
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tQ: () => (/* binding */ UserErrors),
 /* harmony export */   yo: () => (/* binding */ UserError)
@@ -216,6 +344,22 @@ class UserError extends Error {
         this.location = location;
         this.name = 'UserError';
     }
+}
+/**
+ * Input that cannot be read at all: not found, not a regular file, too big, not parseable.
+ * The CLI exits 2 on it (bad input), where 1 means a gate or an operation said no.
+ */
+class InputError extends UserError {
+    constructor(message, location) {
+        super(message, location);
+        this.name = 'InputError';
+    }
+}
+/** True when `error` is, or holds, an InputError. */
+function isInputError(error) {
+    if (error instanceof UserErrors)
+        return error.errors.some(isInputError);
+    return error instanceof InputError;
 }
 /** Several user errors found in one pass, so the user can fix them all at once. */
 class UserErrors extends UserError {
@@ -263,7 +407,7 @@ const VERSION = '0.1.0';
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _preload_compile_cache_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34834);
 /* harmony import */ var _preload_quiet_punycode_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(56608);
-/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(12957);
+/* harmony import */ var _cli_main_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(66048);
 
 
 

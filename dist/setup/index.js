@@ -28441,19 +28441,62 @@ function workspaceRelative(file) {
 
 /***/ }),
 
-/***/ 8415:
+/***/ 9261:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  e: () => (/* binding */ run)
+  eF: () => (/* binding */ run)
 });
 
-// UNUSED EXPORTS: splitArgs
+// UNUSED EXPORTS: runFenced, splitArgs
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 11 modules
 var lib_core = __nccwpck_require__(3360);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./src/core/runner-output.ts
+
+// The GitHub runner reads every line a step prints, on stdout and stderr, for workflow
+// commands: `::name ...::` after leading whitespace, and the legacy `##[name ...]` anywhere in
+// the line (actions/runner, ActionCommand.cs). Text slipway prints that carries data from a
+// repository, an image, a report or a server goes through inertText; output of a child that
+// slipway echoes goes between the lines of a commandFence.
+// Line ends as the runner splits lines (\r, \n, \r\n), then whitespace as .NET's TrimStart
+// removes it (JavaScript's \s lacks U+0085).
+const LINE_START_COMMAND = /(^|[\r\n])([^\S\r\n]|\u0085)*::/g;
+/**
+ * `text` with every `##[` and every `::` that starts a line escaped as `#\u0023[` and
+ * `\u003a:`: JSON strings and YAML double-quoted strings read them back as the same
+ * characters, and a person still reads the text.
+ */
+function runner_output_inertText(text) {
+    let out = text.replace(LINE_START_COMMAND, (match) => `${match.slice(0, -2)}\\u003a:`);
+    while (out.includes('##['))
+        out = out.replaceAll('##[', '#\\u0023[');
+    return out;
+}
+/**
+ * The lines that turn workflow commands off (`::stop-commands::TOKEN`) and on again
+ * (`::TOKEN::`), with a random token that echoed output cannot guess.
+ */
+function commandFence() {
+    const token = `slipway-${(0,external_node_crypto_.randomBytes)(16).toString('hex')}`;
+    return { start: `::stop-commands::${token}`, end: `::${token}::` };
+}
+
+;// CONCATENATED MODULE: ./src/actions/lib/log.ts
+
+
+/**
+ * A line for the step's log. core.info prints it as it is, so a value from a repository, an
+ * image or a server could start a workflow command: inertText escapes that.
+ */
+function info(text) {
+    lib_core/* info */.pq(runner_output_inertText(text));
+}
+
 // EXTERNAL MODULE: ./node_modules/@actions/exec/lib/exec.js + 5 modules
 var exec = __nccwpck_require__(2876);
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -28463,6 +28506,54 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_path_default = /*#__PURE__*/__nccwpck_require__.n(external_node_path_);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: external "node:fs"
+const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/cli/runner-io.ts
+
+
+/**
+ * Set by the root action for the command it runs: slipway's own workflow commands go to this
+ * file, and the action replays them after the echoed output (which it fences off).
+ */
+const COMMANDS_FILE_ENV = 'SLIPWAY_COMMANDS_FILE';
+/**
+ * `io` as it must be on a GitHub runner, which reads every printed line for workflow commands:
+ * out and err escape any that data would start (whole lines at a time; `flush` writes a last
+ * partial one), and `command` writes slipway's own.
+ */
+function runnerIo(io, env = process.env) {
+    const commandsFile = env[COMMANDS_FILE_ENV];
+    const out = lineWriter(io.out);
+    const err = lineWriter(io.err);
+    return {
+        cwd: io.cwd,
+        out: out.write,
+        err: err.write,
+        command: (line) => (commandsFile ? appendFileSync(commandsFile, line) : io.err(line)),
+        flush: () => {
+            out.flush();
+            err.flush();
+        }
+    };
+}
+function lineWriter(write) {
+    let pending = '';
+    return {
+        write: (text) => {
+            const all = pending + text;
+            const end = Math.max(all.lastIndexOf('\n'), all.lastIndexOf('\r'));
+            pending = all.slice(end + 1);
+            if (end >= 0)
+                write(inertText(all.slice(0, end + 1)));
+        },
+        flush: () => {
+            if (pending)
+                write(inertText(pending));
+            pending = '';
+        }
+    };
+}
+
 // EXTERNAL MODULE: ./src/core/errors.ts
 var core_errors = __nccwpck_require__(4296);
 ;// CONCATENATED MODULE: ./src/core/version.ts
@@ -28471,6 +28562,164 @@ const VERSION = '0.1.0';
 
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./src/core/input-file.ts
+
+
+/** Limits on what slipway reads, so that a hostile or broken input cannot exhaust the runner. */
+const INPUT_LIMITS = {
+    /** slipway.yaml */
+    configBytes: 1024 * 1024,
+    /** One file of manifests (plain YAML folder, an earlier render, CRD schemas). */
+    manifestFileBytes: 16 * 1024 * 1024,
+    /** What kustomize or helm print for one render. */
+    renderOutputBytes: 64 * 1024 * 1024,
+    /** YAML documents in one file or one render. */
+    documents: 10_000,
+    /** Flow collections (`[`, `{`) open at once in a YAML file. */
+    flowNesting: 1000,
+    /** Metric samples files of canary judge. */
+    samplesBytes: 16 * 1024 * 1024
+};
+function formatBytes(bytes) {
+    return bytes >= 1024 * 1024 ? `${bytes / (1024 * 1024)} MiB` : `${bytes / 1024} KiB`;
+}
+/**
+ * Reads a regular file of at most `limit` bytes as UTF-8. Anything else (a FIFO, a device such
+ * as /dev/urandom, a folder, a file too big) is a UserError on the file, before any of it is read.
+ */
+function readInputFile(path, limit, what = 'file', 
+/** How the file is named in messages, when not as `path` (as the user wrote it, say). */
+file = path) {
+    let size;
+    try {
+        size = regularFileSize((0,external_node_fs_namespaceObject.statSync)(path), file, what);
+    }
+    catch (error) {
+        if (error instanceof core_errors/* UserError */.yo)
+            throw error;
+        throw new core_errors/* InputError */.dz(`${what} ${reason(error)}`, { file });
+    }
+    if (size > limit)
+        throw tooBig(file, what, limit);
+    let fd;
+    try {
+        // O_NONBLOCK: should the file have been swapped for a FIFO since, opening it cannot hang.
+        fd = (0,external_node_fs_namespaceObject.openSync)(path, external_node_fs_namespaceObject.constants.O_RDONLY | external_node_fs_namespaceObject.constants.O_NONBLOCK);
+    }
+    catch (error) {
+        throw new core_errors/* InputError */.dz(`${what} ${reason(error)}`, { file });
+    }
+    try {
+        regularFileSize((0,external_node_fs_namespaceObject.fstatSync)(fd), file, what);
+        const buffer = Buffer.alloc(Math.min(size, limit) + 1);
+        let length = 0;
+        for (;;) {
+            const read = (0,external_node_fs_namespaceObject.readSync)(fd, buffer, length, buffer.length - length, null);
+            if (read === 0)
+                break;
+            length += read;
+            if (length > limit)
+                throw tooBig(file, what, limit);
+        }
+        return buffer.toString('utf8', 0, length);
+    }
+    finally {
+        (0,external_node_fs_namespaceObject.closeSync)(fd);
+    }
+}
+function regularFileSize(info, file, what) {
+    if (!info.isFile())
+        throw new core_errors/* InputError */.dz(`${what} is not a regular file`, { file });
+    return info.size;
+}
+function tooBig(file, what, limit) {
+    return new core_errors/* InputError */.dz(`${what} is larger than the limit of ${formatBytes(limit)}`, { file });
+}
+function reason(error) {
+    const code = error.code;
+    if (code === 'ENOENT' || code === 'ENOTDIR')
+        return 'not found';
+    if (code === 'EACCES' || code === 'EPERM')
+        return 'not readable (permission denied)';
+    return 'unreadable';
+}
+
+;// CONCATENATED MODULE: ./src/core/yaml-nesting.ts
+
+/**
+ * The offset where flow collections (`[`, `{`) first nest deeper than the limit, or undefined.
+ * The yaml library holds every open level of an unclosed `[[[[...` in memory: 280 KB of them
+ * took 640 MB. A linear scan before parsing; brackets in quoted strings and comments do not count.
+ */
+function tooDeepAt(text, limit = INPUT_LIMITS.flowNesting) {
+    let depth = 0;
+    let quote;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (quote) {
+            if (c === '\\' && quote === '"')
+                i++;
+            else if (c === quote)
+                quote = undefined;
+            continue;
+        }
+        if (c === '"' || c === "'") {
+            // A quote only opens a string at the start of a scalar, not inside a word (don't).
+            const before = text[i - 1];
+            if (before === undefined || /[\s[{,:-]/.test(before))
+                quote = c;
+        }
+        else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+            const end = text.indexOf('\n', i);
+            i = end === -1 ? text.length : end;
+        }
+        else if (c === '[' || c === '{') {
+            if (++depth > limit)
+                return i;
+        }
+        else if ((c === ']' || c === '}') && depth > 0) {
+            depth--;
+        }
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/core/yaml-unique-keys.ts
+
+/**
+ * The keys that appear twice in one map, in one pass over the document. The yaml library's own
+ * check (uniqueKeys) compares every key with every other: 50,000 keys took half a minute.
+ * Keys that are not scalars are left to the schema; merge keys (`<<`) may repeat.
+ */
+function repeatedKeys(doc) {
+    const repeated = [];
+    const stack = [doc.contents];
+    while (stack.length > 0) {
+        const node = stack.pop();
+        if ((0,dist/* isMap */.jh)(node)) {
+            const seen = new Set();
+            for (const pair of node.items) {
+                const key = pair.key;
+                if ((0,dist/* isScalar */.jn)(key) && key.value !== '<<') {
+                    const text = String(key.value);
+                    if (seen.has(text))
+                        repeated.push({ key: text, offset: key.range?.[0] ?? 0 });
+                    seen.add(text);
+                }
+                stack.push(pair.value);
+            }
+        }
+        else if ((0,dist/* isSeq */.oP)(node)) {
+            for (const item of node.items)
+                stack.push(item);
+        }
+    }
+    return repeated.sort((a, b) => a.offset - b.offset);
+}
+function repeatedKeyMessage({ key }) {
+    return `invalid YAML: Map keys must be unique: "${key.length > 60 ? key.slice(0, 60) + '...' : key}" is repeated`;
+}
+
 ;// CONCATENATED MODULE: ./node_modules/zod/v4/core/util.js
 
 // functions
@@ -38030,6 +38279,297 @@ function formatDuration(ms) {
     return `${ms}ms`;
 }
 
+;// CONCATENATED MODULE: ./src/core/image/redact.ts
+// Text that came from the user or a tool can hold credentials: a password in an image
+// reference (user:password@host/...), a credential helper's output. It is cut before it goes
+// into an error message.
+/** user:password@ (or token@) before a host and its path, alone, quoted or after a URL scheme. */
+const USERINFO = /(^|[\s"'(]|[a-z][a-z0-9+.-]*:\/\/)[^\s/@"'[\]]+@(?=[^\s/@"']+\/)/gi;
+/** `text` with the user information of any reference or URL in it replaced by `***`. */
+function redactUserinfo(text) {
+    return text.replace(USERINFO, '$1***@');
+}
+/** Whether an image reference starts with user information (`user:password@host/...`). */
+function hasUserinfo(reference) {
+    const first = reference.replace(/^[a-z][a-z0-9+.-]*:\/\//i, '').split('/', 1)[0];
+    return first.includes('@') && !first.includes('[') && reference.includes('/');
+}
+
+// EXTERNAL MODULE: external "node:stream"
+var external_node_stream_ = __nccwpck_require__(7075);
+;// CONCATENATED MODULE: ./src/core/image/digest.ts
+
+
+
+// Content digests (algorithm:hex, OCI image spec "Digests"), computed and verified while
+// streaming: nothing slipway reads from a registry is used before its digest is checked.
+const HEX_LENGTH = { sha256: 64, sha384: 96, sha512: 128 };
+/** Parses and validates a digest; throws a UserError saying what is wrong. */
+function parseDigest(text) {
+    const colon = text.indexOf(':');
+    if (colon <= 0)
+        throw new core_errors/* UserError */.yo(`invalid digest "${text}": expected algorithm:hex`);
+    const algorithm = text.slice(0, colon);
+    const hex = text.slice(colon + 1);
+    const length = HEX_LENGTH[algorithm];
+    if (!length) {
+        throw new core_errors/* UserError */.yo(`unsupported digest algorithm "${algorithm}" (sha256, sha384 or sha512)`);
+    }
+    if (hex.length !== length) {
+        throw new core_errors/* UserError */.yo(`invalid ${algorithm} digest: ${hex.length} hex characters, expected ${length}`);
+    }
+    if (!/^[a-f0-9]+$/.test(hex)) {
+        throw new core_errors/* UserError */.yo(`invalid ${algorithm} digest: only lowercase hex characters are allowed`);
+    }
+    return { algorithm: algorithm, hex };
+}
+function isDigest(text) {
+    try {
+        parseDigest(text);
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+/** The digest of some bytes, with the algorithm of `like` (sha256 by default). */
+function digestOf(bytes, like) {
+    const algorithm = like ? parseDigest(like).algorithm : 'sha256';
+    return `${algorithm}:${createHash(algorithm).update(bytes).digest('hex')}`;
+}
+/** `sha256:0123456789ab`, for messages. */
+function shortDigest(digest) {
+    const colon = digest.indexOf(':');
+    return colon === -1 ? digest : digest.slice(0, colon + 13);
+}
+/**
+ * Thrown when content does not match its digest or size. A copy tries the blob again (a
+ * middlebox may have mangled it), within its retry budget.
+ */
+class DigestMismatchError extends core_errors/* UserError */.yo {
+    retryable = true;
+    constructor(message) {
+        super(message);
+        this.name = 'DigestMismatchError';
+    }
+}
+/**
+ * A pass-through stream that hashes what flows through it and fails at the end when the
+ * content does not have the expected digest (and size, when known). Data flows on as it
+ * arrives, so a consumer (an upload) must not commit before the stream has ended cleanly.
+ */
+class DigestVerifier extends external_node_stream_.Transform {
+    digest;
+    expectedSize;
+    what;
+    hash;
+    expected;
+    bytes = 0;
+    constructor(digest, expectedSize, what = 'blob') {
+        super({ highWaterMark: 1 << 20 });
+        this.digest = digest;
+        this.expectedSize = expectedSize;
+        this.what = what;
+        this.expected = parseDigest(digest);
+        this.hash = (0,external_node_crypto_.createHash)(this.expected.algorithm);
+    }
+    _transform(chunk, _encoding, done) {
+        this.bytes += chunk.length;
+        if (this.expectedSize !== undefined && this.bytes > this.expectedSize) {
+            done(this.mismatch(`more than the expected ${this.expectedSize} bytes`));
+            return;
+        }
+        this.hash.update(chunk);
+        done(null, chunk);
+    }
+    _flush(done) {
+        if (this.expectedSize !== undefined && this.bytes !== this.expectedSize) {
+            done(this.mismatch(`${this.bytes} bytes, expected ${this.expectedSize}`));
+            return;
+        }
+        const actual = this.hash.digest('hex');
+        if (actual !== this.expected.hex) {
+            done(this.mismatch(`content has digest ${this.expected.algorithm}:${actual}`));
+            return;
+        }
+        done();
+    }
+    mismatch(detail) {
+        return new DigestMismatchError(`${this.what} ${this.digest} does not match: ${detail}`);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/core/image/reference.ts
+
+
+
+// Image references, parsed and normalised as Docker does (github.com/distribution/reference):
+//
+//   reference  := name [ ":" tag ] [ "@" digest ]
+//   name       := [domain "/"] path-component ["/" path-component]*
+//   domain     := host [":" port]      host: DNS name, IPv4, or [IPv6] without zone
+//
+// "alpine" is docker.io/library/alpine; index.docker.io is docker.io; a first component is a
+// registry when it holds a "." or ":", is "localhost", or has upper-case letters.
+/** Docker Hub's canonical name, and the host that serves its registry API. */
+const DOCKER_HUB = 'docker.io';
+const DOCKER_HUB_API_HOST = 'registry-1.docker.io';
+const LEGACY_DOCKER_HUB = 'index.docker.io';
+const OFFICIAL_PREFIX = 'library/';
+/** Docker's limit on the repository path (without the registry). */
+const MAX_PATH_LENGTH = 255;
+const alphanumeric = '[a-z0-9]+';
+const separator = '(?:[._]|__|[-]+)';
+const pathComponent = `${alphanumeric}(?:${separator}${alphanumeric})*`;
+const path = `${pathComponent}(?:/${pathComponent})*`;
+const domainComponent = '(?:[a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]*[a-zA-Z0-9])';
+const domainName = `${domainComponent}(?:\\.${domainComponent})*`;
+const reference_ipv6 = '\\[(?:[a-fA-F0-9:]+)\\]';
+const reference_domain = `(?:${domainName}|${reference_ipv6})(?::[0-9]+)?`;
+const tag = '[\\w][\\w.-]{0,127}';
+const digest = '[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}';
+const REFERENCE = new RegExp(`^((?:${reference_domain}/)?${path})(?::(${tag}))?(?:@(${digest}))?$`);
+const DOMAIN = new RegExp(`^${reference_domain}$`);
+const PATH = new RegExp(`^${path}$`);
+const TAG = new RegExp(`^${tag}$`);
+const IDENTIFIER = /^[a-f0-9]{64}$/;
+/** A parsed, normalised image reference: registry/repository[:tag][@digest]. */
+class ImageReference {
+    registry;
+    repository;
+    tag;
+    digest;
+    constructor(
+    /** docker.io, ghcr.io, 127.0.0.1:5000, [::1]:5000 */
+    registry, 
+    /** library/alpine, acme/app */
+    repository, tag, digest) {
+        this.registry = registry;
+        this.repository = repository;
+        this.tag = tag;
+        this.digest = digest;
+    }
+    /** registry/repository, without tag or digest */
+    get name() {
+        return `${this.registry}/${this.repository}`;
+    }
+    /** The host (and port) that serves the registry API: registry-1.docker.io for docker.io. */
+    get apiHost() {
+        return registryApiHost(this.registry);
+    }
+    /** What to ask the registry for: the digest when there is one, else the tag, else latest. */
+    get identifier() {
+        return this.digest ?? this.tag ?? 'latest';
+    }
+    withTag(tag) {
+        if (!TAG.test(tag))
+            throw new core_errors/* UserError */.yo(`invalid tag "${tag}"`);
+        return new ImageReference(this.registry, this.repository, tag, this.digest);
+    }
+    withDigest(digest) {
+        if (digest !== undefined)
+            parseDigest(digest);
+        return new ImageReference(this.registry, this.repository, this.tag, digest);
+    }
+    /** The same repository, addressed by digest only (what a copy writes children under). */
+    atDigest(digest) {
+        return new ImageReference(this.registry, this.repository, undefined, digest);
+    }
+    toString() {
+        return `${this.name}${this.tag ? `:${this.tag}` : ''}${this.digest ? `@${this.digest}` : ''}`;
+    }
+    toJSON() {
+        return this.toString();
+    }
+}
+/** registry-1.docker.io for Docker Hub, the registry itself otherwise. */
+function registryApiHost(registry) {
+    return registry === DOCKER_HUB || registry === LEGACY_DOCKER_HUB ? DOCKER_HUB_API_HOST : registry;
+}
+function invalid(text, reason) {
+    return new core_errors/* UserError */.yo(redactUserinfo(`invalid image reference "${text}": ${reason}`));
+}
+/**
+ * Parses an image reference like `docker pull` does. Throws a UserError naming the reason
+ * when the reference is invalid.
+ */
+function parseReference(text) {
+    if (typeof text !== 'string' || text.trim() === '')
+        throw invalid(String(text), 'it is empty');
+    if (hasUserinfo(text)) {
+        throw invalid(text, 'credentials do not belong in an image reference: use docker login');
+    }
+    if (text !== text.trim())
+        throw invalid(text, 'it has leading or trailing spaces');
+    if (IDENTIFIER.test(text)) {
+        throw invalid(text, 'a 64-character hexadecimal string is an image ID, not a repository name');
+    }
+    const [registry, remainder] = splitRegistry(text);
+    const remote = remainder.split(/[:@]/, 1)[0];
+    if (remote.toLowerCase() !== remote) {
+        throw invalid(text, `repository name "${remote}" must be lowercase`);
+    }
+    const full = `${registry}/${remainder}`;
+    const match = REFERENCE.exec(full);
+    if (!match)
+        throw invalid(text, explain(registry, remainder));
+    const repository = remainder.slice(0, match[1].length - registry.length - 1);
+    if (repository.length > MAX_PATH_LENGTH) {
+        throw invalid(text, `repository name is longer than ${MAX_PATH_LENGTH} characters`);
+    }
+    const digestText = match[3];
+    if (digestText !== undefined) {
+        try {
+            parseDigest(digestText);
+        }
+        catch (error) {
+            throw invalid(text, error.message);
+        }
+    }
+    return new ImageReference(registry, repository, match[2], digestText);
+}
+/** Docker's splitDockerDomain: which part names the registry. */
+function splitRegistry(text) {
+    const slash = text.indexOf('/');
+    if (slash === -1)
+        return [DOCKER_HUB, OFFICIAL_PREFIX + text];
+    const first = text.slice(0, slash);
+    let rest = text.slice(slash + 1);
+    let registry;
+    if (first === LEGACY_DOCKER_HUB)
+        registry = DOCKER_HUB;
+    else if (first === 'localhost' || /[.:]/.test(first) || first.toLowerCase() !== first) {
+        registry = first;
+    }
+    else {
+        return [DOCKER_HUB, text];
+    }
+    if (registry === DOCKER_HUB && !rest.includes('/'))
+        rest = OFFICIAL_PREFIX + rest;
+    return [registry, rest];
+}
+/** The most specific reason a reference does not match the grammar. */
+function explain(registry, remainder) {
+    if (!DOMAIN.test(registry))
+        return `"${registry}" is not a valid registry host`;
+    const at = remainder.indexOf('@');
+    const beforeDigest = at === -1 ? remainder : remainder.slice(0, at);
+    const colon = beforeDigest.lastIndexOf(':');
+    const repository = colon === -1 ? beforeDigest : beforeDigest.slice(0, colon);
+    if (repository === '')
+        return 'the repository name is missing';
+    if (!PATH.test(repository)) {
+        return (`"${repository}" is not a valid repository name (lowercase letters, digits and ` +
+            'separators ".", "_", "__", "-" between them, components joined by "/")');
+    }
+    if (colon !== -1 && !TAG.test(beforeDigest.slice(colon + 1))) {
+        return `"${beforeDigest.slice(colon + 1)}" is not a valid tag (up to 128 of [A-Za-z0-9_.-], not starting with "." or "-")`;
+    }
+    if (at !== -1)
+        return `"${remainder.slice(at + 1)}" is not a valid digest (algorithm:hex)`;
+    return 'it does not match name[:tag][@digest]';
+}
+
 ;// CONCATENATED MODULE: ./src/core/records.ts
 /** A plain object (a YAML or JSON map), not null and not an array. */
 function isRecord(value) {
@@ -38037,6 +38577,7 @@ function isRecord(value) {
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/schema.ts
+
 
 
 
@@ -38051,8 +38592,33 @@ const schema_name = schemas_string()
     .regex(/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/, 'expected lower-case letters, digits and hyphens');
 const relativePath = schemas_string().min(1);
 const severity = schemas_enum(['critical', 'high', 'medium', 'low']);
+/** A problem with an image reference, by the distribution spec's grammar; undefined if none. */
+function referenceProblem(text, want) {
+    let ref;
+    try {
+        ref = parseReference(text);
+    }
+    catch (error) {
+        return error.message;
+    }
+    if (want === 'name' && (ref.tag !== undefined || ref.digest !== undefined)) {
+        return `expected a repository name without a tag or digest, got "${text}"`;
+    }
+    if (want === 'pinned' && !ref.digest?.startsWith('sha256:')) {
+        return 'expected repository@sha256:<64 hex digits>';
+    }
+    return undefined;
+}
+const referenceString = (want) => schemas_string()
+    .min(1)
+    .superRefine((text, context) => {
+    const problem = text === '' ? undefined : referenceProblem(text, want);
+    if (problem)
+        context.addIssue({ code: 'custom', message: problem });
+});
+const repositoryName = referenceString('name');
 const imageSchema = strictObject({
-    repository: schemas_string().min(1).describe('Image repository, e.g. ghcr.io/acme/hello'),
+    repository: repositoryName.describe('Image repository, e.g. ghcr.io/acme/hello'),
     context: relativePath.default('.').describe('Build context, relative to the repository'),
     dockerfile: relativePath.optional().describe('Dockerfile path; default <context>/Dockerfile'),
     platforms: array(schemas_string().regex(/^[a-z0-9]+\/[a-z0-9_]+(\/[a-z0-9]+)?$/)).optional(),
@@ -38070,13 +38636,15 @@ const manifestsSchema = strictObject({
         set: record(schemas_string(), schemas_string()).optional()
     })
         .optional(),
-    image: schemas_string()
-        .min(1)
+    image: repositoryName
         .optional()
         .describe('How the manifests name the released image, when not as image.repository (e.g. a short name)'),
-    pin: array(schemas_string().regex(/@sha256:[a-f0-9]{64}$/, 'expected repository@sha256:<64 hex digits>'))
+    pin: array(referenceString('pinned').meta({ pattern: '@sha256:[a-f0-9]{64}$' }))
         .optional()
-        .describe('Other images to pin wherever they appear, each as repository@sha256:digest')
+        .describe('Other images to pin wherever they appear, each as repository@sha256:digest'),
+    'allow-empty': schemas_boolean()
+        .default(false)
+        .describe('A render of zero objects is not an error (deployed with pruning, it deletes all)')
 })
     .refine((m) => [m.path, m.kustomize, m.helm].filter((s) => s !== undefined).length === 1, {
     message: 'expected exactly one of path, kustomize or helm'
@@ -38089,8 +38657,53 @@ const gatesSchema = strictObject({
     soak: schema_duration.optional().describe('How long a release must have run in the source environment'),
     approval: schemas_boolean()
         .default(false)
-        .describe('Wait for the GitHub environment reviewers before promoting')
+        .describe('Wait for the GitHub environment reviewers before promoting'),
+    'allow-manual-decision': schemas_boolean()
+        .default(false)
+        .describe('When the only gates not passing are inconclusive, a person may decide (promote.yml: the <env>-decision environment)')
 });
+const clock = /^([01][0-9]|2[0-3]):[0-5][0-9]-(([01][0-9]|2[0-3]):[0-5][0-9]|24:00)$/;
+const localTime = /^[0-9]{4}-[0-9]{2}-[0-9]{2}(T([01][0-9]|2[0-3]):[0-5][0-9])?$/;
+// Deploy windows and freezes in local wall-clock time of one IANA zone: daylight-saving changes
+// move the instants, not the windows (docs/promote.md).
+const windowsSchema = strictObject({
+    timezone: schemas_string()
+        .refine(isTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin' })
+        .describe('IANA time zone the windows are in, e.g. Europe/Berlin'),
+    allow: array(strictObject({
+        days: array(schemas_enum(['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun']))
+            .min(1)
+            .describe('Week days, e.g. [mon, tue, wed, thu]'),
+        hours: schemas_string()
+            .regex(clock, 'expected HH:MM-HH:MM, e.g. 09:00-17:00')
+            .refine((h) => h.slice(0, 5) < h.slice(6), {
+            message: 'expected the end after the start; split a range over midnight in two'
+        })
+            .default('00:00-24:00')
+            .describe('Local time range, start included, end excluded')
+    }))
+        .optional()
+        .describe('When promotions may happen; none listed: any time outside a freeze'),
+    freeze: array(strictObject({
+        from: schemas_string().regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM'),
+        to: schemas_string()
+            .regex(localTime, 'expected YYYY-MM-DD or YYYY-MM-DDTHH:MM')
+            .describe('A date is included whole; a time is where the freeze ends'),
+        reason: schemas_string().optional()
+    })
+        .refine((f) => f.from <= f.to, { message: 'expected from before to' }))
+        .optional()
+        .describe('Dated periods without promotions, e.g. a year-end freeze')
+});
+function isTimeZone(zone) {
+    try {
+        new Intl.DateTimeFormat('en-US', { timeZone: zone });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
 const policyLevel = schemas_enum(['error', 'warn', 'off']);
 // Each check of the rendered manifests, with its default level. kube-score and kube-linter
 // have the same checks; the defaults fail on what breaks or endangers a cluster, warn on hygiene.
@@ -38121,6 +38734,44 @@ const validationSchema = strictObject({
         .default(true)
         .describe('Custom resources without a schema are skipped with a warning (false: an error)')
 });
+// The deploy settings; an environment may override any of them, so its copy has no defaults.
+const deployFields = {
+    timeout: [schema_duration, 'How long every workload has to roll out'],
+    'history-limit': [
+        schemas_number().int().min(2).max(100),
+        'Release records kept per environment (the live one is always kept)'
+    ],
+    'lock-timeout': [schema_duration, 'How long to wait for another deploy of the environment'],
+    'force-conflicts': [
+        schemas_boolean(),
+        'Take over fields another field manager owns instead of failing'
+    ],
+    concurrency: [schemas_number().int().min(1).max(64), 'Objects applied at once per install stage'],
+    'on-unfinished': [
+        schemas_enum(['roll-forward', 'fail']),
+        'A release left deploying by a run that stopped: mark it failed and go on, or stop'
+    ]
+};
+const deploySchema = strictObject({
+    timeout: deployFields.timeout[0].default('10m').describe(deployFields.timeout[1]),
+    'history-limit': deployFields['history-limit'][0]
+        .default(10)
+        .describe(deployFields['history-limit'][1]),
+    'lock-timeout': deployFields['lock-timeout'][0]
+        .default('10m')
+        .describe(deployFields['lock-timeout'][1]),
+    'force-conflicts': deployFields['force-conflicts'][0]
+        .default(false)
+        .describe(deployFields['force-conflicts'][1]),
+    concurrency: deployFields.concurrency[0].default(8).describe(deployFields.concurrency[1]),
+    'on-unfinished': deployFields['on-unfinished'][0]
+        .default('roll-forward')
+        .describe(deployFields['on-unfinished'][1])
+});
+const deployOverrideSchema = strictObject(Object.fromEntries(Object.entries(deployFields).map(([key, [type, description]]) => [
+    key,
+    type.optional().describe(description)
+])));
 const environmentSchema = strictObject({
     namespace: schema_name.describe('Kubernetes namespace'),
     cluster: schemas_string().optional().describe('A name for the cluster, shown in history and summaries'),
@@ -38131,7 +38782,15 @@ const environmentSchema = strictObject({
     manifests: manifestsSchema.optional().describe('Overrides the top-level manifests source'),
     url: url().optional().describe('Where the environment is reachable, for GitHub deployments'),
     gates: gatesSchema.optional().describe('What must hold before a release is promoted here'),
-    policy: policySchema.optional().describe('Overrides the top-level policy levels')
+    windows: windowsSchema
+        .optional()
+        .describe('When a release may be promoted here: deploy windows and freezes'),
+    image: schemas_string()
+        .min(1)
+        .optional()
+        .describe("This environment's own image repository[:tag]; a promotion copies the digest there (tag default: the environment's name)"),
+    policy: policySchema.optional().describe('Overrides the top-level policy levels'),
+    deploy: deployOverrideSchema.optional().describe('Overrides the top-level deploy settings')
 });
 const scanSchema = strictObject({
     scanner: schemas_enum(['trivy', 'grype']).default('trivy'),
@@ -38141,6 +38800,9 @@ const scanSchema = strictObject({
     vex: array(relativePath).optional(),
     'only-new': schemas_boolean().default(false),
     'max-db-age': schema_duration.default('72h'),
+    'allowlist-max-expiry': schema_duration
+        .default('365d')
+        .describe('How far ahead an allowlist entry may expire; a later date is an error'),
     'allow-empty-report': schemas_boolean()
         .default(false)
         .describe('Pass a Trivy report without Results (an image with nothing to scan)')
@@ -38160,6 +38822,26 @@ const effectSize = strictObject({
     'critical-increase': schemas_number().positive().optional(),
     'critical-decrease': schemas_number().positive().optional()
 });
+const guard = strictObject({
+    'max-ratio': schemas_number()
+        .positive()
+        .optional()
+        .describe('Fail (High) when the canary statistic is more than this times the baseline one'),
+    'min-ratio': schemas_number()
+        .positive()
+        .optional()
+        .describe('Fail (Low) when the canary statistic is less than this times the baseline one'),
+    percentile: schemas_number()
+        .gt(0)
+        .max(100)
+        .optional()
+        .describe('Compare this percentile of each side (R-7) instead of the mean')
+})
+    .refine((g) => g['max-ratio'] !== undefined || g['min-ratio'] !== undefined, {
+    message: 'expected max-ratio or min-ratio'
+});
+const judgeMethod = schemas_enum(['sequential', 'kayenta']);
+const spreadTolerance = schemas_number().min(0).lt(1);
 const metricSchema = strictObject({
     name: schemas_string().min(1),
     query: schemas_string()
@@ -38188,7 +38870,18 @@ const metricSchema = strictObject({
         factor: schemas_number().positive().default(3).describe('IQR fence factor')
     })
         .optional()
-        .describe("Kayenta's IQR outlier removal, off by default")
+        .describe("Kayenta's IQR outlier removal, off by default"),
+    guard: guard
+        .optional()
+        .describe("A limit on canary / baseline (mean or a percentile) checked besides Kayenta's rule, which can pass large shifts of part of the samples"),
+    judge: judgeMethod.optional().describe("This metric's judge, over analysis.judge"),
+    'spread-tolerance': spreadTolerance
+        .optional()
+        .describe("This metric's spread tolerance, over analysis.spread-tolerance")
+})
+    .refine((m) => !(m.guard && m.threshold), {
+    message: 'guard compares with the baseline: a threshold metric has none',
+    path: ['guard']
 });
 const analysisSchema = strictObject({
     provider: strictObject({
@@ -38230,6 +38923,17 @@ const analysisSchema = strictObject({
         .lt(1)
         .default(0.98)
         .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
+    judge: judgeMethod
+        .optional()
+        .describe("Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"),
+    'spread-tolerance': spreadTolerance
+        .optional()
+        .describe('Sequential judge: spread between healthy deployments to allow, as a ratio (default 0.03)'),
+    'sequential-level': schemas_number()
+        .gt(0.5)
+        .lt(1)
+        .optional()
+        .describe('Sequential judge: 1 - the chance of failing an unchanged metric at any look (default 0.99)'),
     'min-samples': schemas_number()
         .int()
         .positive()
@@ -38262,7 +38966,8 @@ const configSchema = strictObject({
     scan: scanSchema.default(scanSchema.parse({})),
     policy: policySchema.optional(),
     validation: validationSchema.default(validationSchema.parse({})),
-    analysis: analysisSchema.optional()
+    analysis: analysisSchema.optional(),
+    deploy: deploySchema.default(deploySchema.parse({}))
 });
 /**
  * Checks across sections. They run on the raw document even when the schema found
@@ -38299,23 +39004,40 @@ function crossCheck(raw) {
     }
     return problems;
 }
+/**
+ * The first promotion loop, starting at its environment that comes first in the file. Each
+ * environment has at most one next, so one walk that marks what it has seen finds every loop
+ * in linear time.
+ */
 function promotionCycle(environments) {
+    const names = Object.keys(environments);
+    const position = new Map(names.map((name, i) => [name, i]));
     const next = (name) => {
         const env = environments[name];
         const target = isRecord(env) ? env['promote-to'] : undefined;
-        return typeof target === 'string' && Object.hasOwn(environments, target) ? target : undefined;
+        return typeof target === 'string' && position.has(target) ? target : undefined;
     };
-    for (const start of Object.keys(environments)) {
-        const seen = [start];
-        for (let at = next(start); at !== undefined; at = next(at)) {
-            if (at === start)
-                return [...seen, at];
-            if (seen.includes(at))
-                break;
-            seen.push(at);
+    const state = new Map();
+    let first;
+    for (const start of names) {
+        const walk = [];
+        let at = start;
+        while (at !== undefined && !state.has(at)) {
+            state.set(at, 'walking');
+            walk.push(at);
+            at = next(at);
         }
+        if (at !== undefined && state.get(at) === 'walking') {
+            const loop = walk.slice(walk.indexOf(at));
+            const begin = loop.reduce((a, b) => (position.get(b) < position.get(a) ? b : a));
+            const rotated = [...loop.slice(loop.indexOf(begin)), ...loop.slice(0, loop.indexOf(begin))];
+            if (!first || position.get(begin) < position.get(first[0]))
+                first = [...rotated, begin];
+        }
+        for (const name of walk)
+            state.set(name, 'done');
     }
-    return undefined;
+    return first;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/load.ts
@@ -38323,59 +39045,72 @@ function promotionCycle(environments) {
 
 
 
+
+
 const DEFAULT_CONFIG_FILE = 'slipway.yaml';
 /** Reads and validates slipway.yaml; throws UserErrors with one entry, file and line per mistake. */
 async function loadConfig(file = DEFAULT_CONFIG_FILE) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        const reason = error.code === 'ENOENT' ? 'not found' : 'unreadable';
-        throw new core_errors/* UserError */.yo(`config file ${reason}`, { file });
-    }
-    return parseConfig(text, file);
+    return parseConfig(readInputFile(file, INPUT_LIMITS.configBytes, 'config file'), file);
 }
 function parseConfig(text, file) {
+    if (text.length > INPUT_LIMITS.configBytes) {
+        throw new core_errors/* InputError */.dz(`config file is larger than the limit of ${formatBytes(INPUT_LIMITS.configBytes)}`, { file });
+    }
+    const deep = tooDeepAt(text);
+    if (deep !== undefined) {
+        throw new core_errors/* InputError */.dz(`invalid YAML: nested more than ${INPUT_LIMITS.flowNesting} levels deep`, {
+            file,
+            line: lineOfOffset(text, deep)
+        });
+    }
     const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
-    if (doc.errors.length > 0) {
-        throw new core_errors/* UserErrors */.tQ(doc.errors.map((e) => {
-            const line = lineCounter.linePos(e.pos[0]).line;
-            return new core_errors/* UserError */.yo(`invalid YAML: ${firstLine(e.message)}`, { file, line });
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const yamlErrors = doc.errors.map((e) => ({ offset: e.pos[0], message: e.message }));
+    for (const repeated of repeatedKeys(doc)) {
+        yamlErrors.push({ offset: repeated.offset, message: repeatedKeyMessage(repeated) });
+    }
+    if (yamlErrors.length > 0) {
+        throw new core_errors/* UserErrors */.tQ(yamlErrors.map(({ offset, message }) => {
+            const line = lineCounter.linePos(offset).line;
+            const text = message.startsWith('invalid YAML') ? message : `invalid YAML: ${message}`;
+            return new core_errors/* InputError */.dz(firstLine(text), { file, line });
         }));
     }
-    const raw = doc.toJS() ?? {};
+    const raw = toJS(doc, file) ?? {};
     const result = configSchema.safeParse(raw, { reportInput: true });
+    const lineOf = lineIndex(doc, lineCounter);
     const errors = result.success
         ? []
-        : result.error.issues.flatMap((issue) => describeIssue(issue, doc, lineCounter, file));
+        : result.error.issues.flatMap((issue) => describeIssue(issue, lineOf, file));
     for (const { path, message } of crossCheck(raw)) {
-        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        }));
+        errors.push(new core_errors/* UserError */.yo(`${keyPathText(path)}: ${message}`, { file, line: lineOf(path) }));
     }
     if (result.success && errors.length === 0)
         return result.data;
     throw new core_errors/* UserErrors */.tQ(errors);
 }
-function describeIssue(issue, doc, lineCounter, file) {
+function toJS(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: 100 });
+    }
+    catch (error) {
+        // The yaml library's guard against alias bombs (a few lines that expand to billions of nodes).
+        if (error instanceof ReferenceError && /alias/i.test(error.message)) {
+            throw new core_errors/* InputError */.dz('invalid YAML: too many alias expansions (an alias bomb?)', { file });
+        }
+        throw error;
+    }
+}
+function describeIssue(issue, lineOf, file) {
     const path = issue.path.map((p) => (typeof p === 'number' ? p : String(p)));
     if (issue.code === 'unrecognized_keys') {
         return issue.keys.map((key) => {
             const keyPath = [...path, key];
-            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, {
-                file,
-                line: lineOf(doc, lineCounter, keyPath)
-            });
+            return new core_errors/* UserError */.yo(`${keyPathText(keyPath)}: unknown key`, { file, line: lineOf(keyPath) });
         });
     }
     return [
-        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, {
-            file,
-            line: lineOf(doc, lineCounter, path)
-        })
+        new core_errors/* UserError */.yo(`${keyPathText(path)}: ${issueMessage(issue)}`, { file, line: lineOf(path) })
     ];
 }
 function issueMessage(issue) {
@@ -38392,33 +39127,59 @@ function keyPathText(path) {
         return '(top level)';
     return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
-/** The line of the key (or list item) at `path`, or of its nearest ancestor that exists. */
-function lineOf(doc, lineCounter, path) {
-    let node = doc.contents;
-    let offset = doc.contents?.range?.[0];
-    for (const segment of path) {
-        if ((0,dist/* isMap */.jh)(node)) {
-            const pair = node.items.find((item) => (0,dist/* isPair */.tO)(item) && (0,dist/* isScalar */.jn)(item.key) && item.key.value === segment);
-            if (!pair)
+/**
+ * The line of the key (or list item) at a path, or of its nearest ancestor that exists. Each
+ * map's keys are indexed the first time it is looked into, so that thousands of errors in a
+ * map of thousands of keys cost one pass, not one search each.
+ */
+function lineIndex(doc, lineCounter) {
+    const keysOf = new WeakMap();
+    const pairsOf = (map) => {
+        let index = keysOf.get(map);
+        if (!index) {
+            index = new Map();
+            for (const pair of map.items) {
+                if ((0,dist/* isPair */.tO)(pair) && (0,dist/* isScalar */.jn)(pair.key) && !index.has(pair.key.value)) {
+                    index.set(pair.key.value, pair);
+                }
+            }
+            keysOf.set(map, index);
+        }
+        return index;
+    };
+    return (path) => {
+        let node = doc.contents;
+        let offset = doc.contents?.range?.[0];
+        for (const segment of path) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = pairsOf(node).get(segment);
+                if (!pair)
+                    break;
+                offset = pair.key.range?.[0] ?? offset;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                const item = node.items[segment];
+                if (!item)
+                    break;
+                offset = item.range?.[0] ?? offset;
+                node = item;
+            }
+            else {
                 break;
-            offset = pair.key.range?.[0] ?? offset;
-            node = pair.value;
+            }
         }
-        else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-            const item = node.items[segment];
-            if (!item)
-                break;
-            offset = item.range?.[0] ?? offset;
-            node = item;
-        }
-        else {
-            break;
-        }
-    }
-    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+        return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+    };
 }
 function firstLine(text) {
     return text.split('\n')[0].trim();
+}
+function lineOfOffset(text, offset) {
+    let line = 1;
+    for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1))
+        line++;
+    return line;
 }
 
 ;// CONCATENATED MODULE: ./src/core/config/index.ts
@@ -38511,6 +39272,9 @@ function environmentFromInput(config, name) {
 
 
 
+
+
+
 /**
  * The root action: puts the `slipway` command on PATH for later steps (from the bundle
  * beside this one, nothing is downloaded), validates slipway.yaml, and runs `args` if given.
@@ -38528,20 +39292,44 @@ async function run() {
     lib_core/* setOutput */.uH('version', VERSION);
     if (booleanInput('validate', true)) {
         const { file } = await configFromInput();
-        lib_core/* info */.pq(`${external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)}: ok`);
+        info(`${external_node_path_default().relative(process.env.GITHUB_WORKSPACE || process.cwd(), file)}: ok`);
     }
     const args = optionalInput('args');
     if (args) {
-        let stdout = '';
-        const exitCode = await exec/* exec */.m(shim, splitArgs(args), {
-            ignoreReturnCode: true,
-            listeners: { stdout: (data) => (stdout += data.toString()) }
-        });
+        const { exitCode, stdout } = await runFenced(shim, splitArgs(args), binDir);
         lib_core/* setOutput */.uH('stdout', stdout);
         lib_core/* setOutput */.uH('exit-code', String(exitCode));
         if (exitCode !== 0)
             throw new core_errors/* UserError */.yo(`slipway ${args} exited with code ${exitCode}`);
     }
+}
+/**
+ * Runs the command with its output echoed between the lines of a command fence, so that
+ * nothing it prints (a ConfigMap's data, say) runs as a workflow command; its own annotations
+ * go to a file and are replayed after the fence.
+ */
+async function runFenced(shim, args, dir) {
+    const commandsFile = external_node_path_default().join(dir, `commands-${process.pid}-${Date.now()}`);
+    await (0,promises_namespaceObject.writeFile)(commandsFile, '');
+    const fence = commandFence();
+    let stdout = '';
+    process.stdout.write(`${fence.start}\n`);
+    let exitCode;
+    try {
+        exitCode = await exec/* exec */.m(shim, args, {
+            ignoreReturnCode: true,
+            env: { ...process.env, [COMMANDS_FILE_ENV]: commandsFile },
+            // One stream, so that the runner sees the fence and the output in order.
+            errStream: process.stdout,
+            listeners: { stdout: (data) => (stdout += data.toString()) }
+        });
+    }
+    finally {
+        process.stdout.write(`\n${fence.end}\n`);
+    }
+    process.stdout.write(await (0,promises_namespaceObject.readFile)(commandsFile, 'utf8'));
+    await (0,promises_namespaceObject.rm)(commandsFile, { force: true });
+    return { exitCode, stdout };
 }
 /** Splits `args` into words the way a shell does for quotes and backslashes, without a shell. */
 function splitArgs(text) {
@@ -38585,11 +39373,12 @@ function splitArgs(text) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   dz: () => (/* binding */ InputError),
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
 /* harmony export */   tQ: () => (/* binding */ UserErrors),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony exports formatLocation, formatUserError */
+/* unused harmony exports isInputError, formatLocation, formatUserError */
 /**
  * A problem the user can fix: bad input, a bad config entry, a policy that says no.
  * It is reported as one line (an annotation on GitHub), never with a stack trace.
@@ -38601,6 +39390,22 @@ class UserError extends Error {
         this.location = location;
         this.name = 'UserError';
     }
+}
+/**
+ * Input that cannot be read at all: not found, not a regular file, too big, not parseable.
+ * The CLI exits 2 on it (bad input), where 1 means a gate or an operation said no.
+ */
+class InputError extends UserError {
+    constructor(message, location) {
+        super(message, location);
+        this.name = 'InputError';
+    }
+}
+/** True when `error` is, or holds, an InputError. */
+function isInputError(error) {
+    if (error instanceof UserErrors)
+        return error.errors.some(isInputError);
+    return error instanceof InputError;
 }
 /** Several user errors found in one pass, so the user can fix them all at once. */
 class UserErrors extends UserError {
@@ -38635,10 +39440,10 @@ function errorMessage(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1969);
-/* harmony import */ var _actions_setup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8415);
+/* harmony import */ var _actions_setup_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9261);
 
 
-await (0,_actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_actions_setup_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .e);
+await (0,_actions_lib_run_action_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .C)(_actions_setup_js__WEBPACK_IMPORTED_MODULE_1__/* .run */ .eF);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
