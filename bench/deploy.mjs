@@ -163,7 +163,7 @@ function generate(namespace) {
   for (let i = 0; i < perKind; i++) {
     const name = `svc-${String(i).padStart(4, '0')}`
     objects.push(
-      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      serviceAccountName: prod-${name}\n      containers:\n      - name: app\n        image: ghcr.io/acme/bench:1.0.0\n        resources:\n          limits: { cpu: 10m, memory: 16Mi }\n`,
+      `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: ${name}\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: ${name}\n  template:\n    metadata:\n      labels:\n        app: ${name}\n    spec:\n      serviceAccountName: prod-${name}\n      containers:\n      - name: app\n        image: ghcr.io/acme/bench:1.0.0\n        resources:\n          limits: { cpu: 10m, memory: 16Mi }\n          requests: { cpu: 10m, memory: 16Mi }\n`,
       `apiVersion: v1\nkind: Service\nmetadata:\n  name: ${name}\nspec:\n  selector:\n    app: ${name}\n  ports:\n  - port: 80\n    targetPort: 8080\n`,
       `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ${name}-config\ndata:\n  LOG_LEVEL: info\n`,
       `apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: ${name}\n`

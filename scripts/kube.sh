@@ -212,7 +212,7 @@ start_kube_apiserver() {
     --client-ca-file "$pki/ca.crt" \
     --service-account-issuer https://kubernetes.default.svc \
     --service-account-key-file "$pki/sa.pub" --service-account-signing-key-file "$pki/sa.key" \
-    --service-cluster-ip-range 10.96.0.0/24 --endpoint-reconciler-type none \
+    --service-cluster-ip-range 10.96.0.0/16 --endpoint-reconciler-type none \
     --authorization-mode RBAC --allow-privileged=true --profiling=false \
     --cert-dir "$STATE/apiserver-certs"
   write_kubeconfig "https://127.0.0.1:$port"
@@ -265,7 +265,7 @@ metadata:
     type: kwok
     topology.kubernetes.io/zone: zone-$((i % 2))
 status:
-  capacity: { cpu: "8", memory: 32Gi, pods: "110" }
+  capacity: { cpu: "32", memory: 128Gi, pods: "1000" }
 EOF
   done
 }

@@ -34,7 +34,9 @@ describe('slipway CLI', () => {
       expect(stdout).toContain(`slipway ${VERSION}`)
       expect(stdout).toMatch(/^\s+validate\s/m)
       expect(stdout).toMatch(/^\s+render\s/m)
-      expect(stdout).toContain('Exit codes: 0 ok; 1 findings, a failed gate or operation; 2 usage error')
+      expect(stdout).toContain(
+        'Exit codes: 0 ok; 1 findings, a failed gate or operation; 2 usage error'
+      )
     })
 
     it('prints a command help', () => {
