@@ -16,14 +16,14 @@ selected=()
 for arg in "$@"; do
   case $arg in
     --quick) quick=yes ;;
-    render | copy | scan-gate | canary) selected+=("$arg") ;;
+    render | copy | scan-gate | canary | canary-robust | deploy) selected+=("$arg") ;;
     *)
-      echo "bench/run.sh: unknown argument \"$arg\" (expected --quick, render, copy, scan-gate, canary)" >&2
+      echo "bench/run.sh: unknown argument \"$arg\" (expected --quick, render, copy, scan-gate, canary, canary-robust, deploy)" >&2
       exit 2
       ;;
   esac
 done
-((${#selected[@]} > 0)) || selected=(render copy scan-gate canary)
+((${#selected[@]} > 0)) || selected=(render copy scan-gate canary canary-robust deploy)
 
 if [[ ! -d node_modules ]]; then npm install --no-audit --no-fund; fi
 # The benches run on Node 24, the runtime of the actions (and the current LTS); Node 20 starts
@@ -31,9 +31,11 @@ if [[ ! -d node_modules ]]; then npm install --no-audit --no-fund; fi
 node24=$(bash scripts/node24.sh)
 
 stop_services=no
+stop_kube=no
 cleanup() {
   local status=$?
   [[ $stop_services == no ]] || bash scripts/services.sh stop >&2 || true
+  [[ $stop_kube == no ]] || bash scripts/kube.sh stop >&2 || true
   exit "$status"
 }
 trap cleanup EXIT
@@ -47,6 +49,11 @@ if wants copy; then
   fi
   # shellcheck source=/dev/null
   source "${SLIPWAY_SERVICES_DIR:-$PWD/.cache/services}/env"
+fi
+
+if wants deploy && ! bash scripts/kube.sh status >/dev/null 2>&1; then
+  bash scripts/kube.sh start >/dev/null
+  stop_kube=yes
 fi
 
 status=0
@@ -63,10 +70,14 @@ if [[ $quick == yes ]]; then
   wants copy && run copy "$node24" bench/copy.mjs --reps 2 --size 100 --node "$node24"
   wants scan-gate && run scan-gate "$node24" bench/scan-gate.mjs --runs 1
   wants canary && run canary "$node24" bench/canary.mjs --quick
+  wants canary-robust && run canary-robust "$node24" bench/canary-robust.mjs --quick
+  wants deploy && run deploy "$node24" bench/deploy.mjs --objects 200 --runs 1
 else
   wants render && run render "$node24" bench/render.mjs
   wants copy && run copy "$node24" bench/copy.mjs --node "$node24"
   wants scan-gate && run scan-gate "$node24" bench/scan-gate.mjs
   wants canary && run canary "$node24" bench/canary.mjs
+  wants canary-robust && run canary-robust "$node24" bench/canary-robust.mjs
+  wants deploy && run deploy "$node24" bench/deploy.mjs
 fi
 exit "$status"
