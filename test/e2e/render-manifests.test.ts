@@ -107,7 +107,9 @@ describe('render-manifests action', () => {
       inputs: { environment: 'staging' }
     })
     expectOneError(result, { file: 'deploy/overlays/staging' })
-    expect(result.annotations[0].message).toMatch(/^kustomize failed: .*missing\.yaml/)
+    expect(result.annotations[0].message).toMatch(
+      /^kustomize failed on deploy\/overlays\/staging: accumulating resources: .*missing\.yaml/
+    )
     expect(result.outputs).toEqual({})
   })
 

@@ -162,7 +162,10 @@ describe('analysis.judge and the live loop', () => {
 })
 
 describe('the live analysis', () => {
-  const analysis = parseConfig(config(''), 'slipway.yaml').analysis!
+  const analysis = {
+    ...parseConfig(config(''), 'slipway.yaml').analysis!,
+    judge: 'sequential' as const
+  }
   // runAnalysis has no fake clock: looks 1 s apart leave the judge ample time on a busy machine.
   const run = (set: typeof slow, only?: string) =>
     runAnalysis({
@@ -183,7 +186,7 @@ describe('the live analysis', () => {
       return [d?.look, d?.looks]
     })
 
-  it('uses the sequential judge by default, look K of N at every judgement', async () => {
+  it('with analysis.judge sequential, passes look K of N at every judgement', async () => {
     const result = await run(healthy)
     expect(looksOf(result)).toEqual([
       [1, 3],

@@ -23,6 +23,15 @@ describe('kustomizeErrorLine', () => {
     expect(line).not.toContain('\n')
   })
 
+  it('reads klog\'s one-line err="..." form, quotes unescaped', () => {
+    // Captured from kubectl 1.32 here for an overlay naming a file that does not exist.
+    const stderr =
+      'E1208 01:36:41.578527   16713 run.go:72] "command failed" err="accumulating resources: accumulation err=\'accumulating resources from \'missing.yaml\': evalsymlink failure on \'/tmp/ws/deploy/overlays/staging/missing.yaml\' : lstat /tmp/ws/deploy/overlays/staging/missing.yaml: no such file or directory\': must build at directory: \\"/tmp/ws\\": file is not directory"\n'
+    expect(kustomizeErrorLine(stderr)).toBe(
+      "accumulating resources: accumulation err='accumulating resources from 'missing.yaml': evalsymlink failure on '/tmp/ws/deploy/overlays/staging/missing.yaml': lstat /tmp/ws/deploy/overlays/staging/missing.yaml: no such file or directory': must build at directory: \"/tmp/ws\": file is not directory"
+    )
+  })
+
   it('reads the error: line of older kubectl and the Error: line of kustomize', () => {
     expect(
       kustomizeErrorLine('Warning: x is deprecated\nerror: missing.yaml: no such file\n')

@@ -441,7 +441,7 @@ export const analysisSchema = z.strictObject({
   judge: judgeMethod
     .optional()
     .describe(
-      "Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"
+      "Comparison judge: kayenta (Kayenta's Mann-Whitney rule; the default) or sequential (paired, autocorrelation-aware, valid at every look; opt-in, see docs/canary.md)"
     ),
   'spread-tolerance': spreadTolerance
     .optional()
