@@ -41966,7 +41966,7 @@ const analysisSchema = strictObject({
         .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
     judge: judgeMethod
         .optional()
-        .describe("Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"),
+        .describe("Comparison judge: kayenta (Kayenta's Mann-Whitney rule; the default) or sequential (paired, autocorrelation-aware, valid at every look; opt-in, see docs/canary.md)"),
     'spread-tolerance': spreadTolerance
         .optional()
         .describe('Sequential judge: spread between healthy deployments to allow, as a ratio (default 0.03)'),

@@ -31165,10 +31165,10 @@ function runAnalysis(run) {
         canary: analysis.canary ?? { track: 'canary' },
         baseline: analysis.baseline ?? { track: 'baseline' },
         values: run.values,
-        // The live loop judges a growing window again and again: the sequential judge, whose
-        // boundary keeps the level over all looks, is its default.
+        // Kayenta's judge stays the default: against the real Prometheus the sequential judge passed
+        // a canary answering 5xx (docs/canary.md), so it is opt-in until that is understood.
         judge: (canary, baseline, look) => judgeSamples(analysis, canary, baseline, {
-            method: analysis.judge ?? 'sequential',
+            method: analysis.judge ?? 'kayenta',
             look
         }),
         start: run.start ?? new Date(),
@@ -41861,7 +41861,7 @@ const analysisSchema = strictObject({
         .describe("Of the Mann-Whitney interval of the shift (Kayenta's judge: 0.98)"),
     judge: judgeMethod
         .optional()
-        .describe("Comparison judge: sequential (paired, autocorrelation-aware, valid at every look; the live analysis' default) or kayenta (Kayenta's Mann-Whitney rule; slipway canary judge's default)"),
+        .describe("Comparison judge: kayenta (Kayenta's Mann-Whitney rule; the default) or sequential (paired, autocorrelation-aware, valid at every look; opt-in, see docs/canary.md)"),
     'spread-tolerance': spreadTolerance
         .optional()
         .describe('Sequential judge: spread between healthy deployments to allow, as a ratio (default 0.03)'),

@@ -2947,6 +2947,10 @@ function kustomizeErrorLine(stderr) {
     const klog = /err=<\n([\s\S]*?)\n >/.exec(stderr);
     if (klog)
         return oneLine(klog[1].replace(/\n\t/g, ''));
+    // kubectl's klog line on one line: E1208 01:36:41.578 16713 run.go:72] "command failed" err="..."
+    const quoted = /\] "command failed" err="((?:[^"\\]|\\.)*)"/.exec(stderr);
+    if (quoted)
+        return oneLine(quoted[1].replace(/\\(.)/g, '$1'));
     const lines = stderr.trim().split('\n');
     const error = lines.find((line) => /^error:/i.test(line));
     return oneLine(error ? error.replace(/^error:\s*/i, '') : (lines.at(-1) ?? ''));
