@@ -136,7 +136,7 @@ function chooseTarget(releases, live, to, force) {
 }
 
 // EXTERNAL MODULE: ./src/core/deploy/settings.ts
-var settings = __webpack_require__(85962);
+var deploy_settings = __webpack_require__(85962);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(98571);
 // EXTERNAL MODULE: ./node_modules/@kubernetes/client-node/dist/index.js + 109 modules
@@ -409,12 +409,12 @@ async function deployCommand(args, io) {
     if (!values.image && !values['dry-run'])
         throw new cli_io/* UsageError */.eb('--image is required');
     const config = await (0,core_config/* loadConfig */.Z9)((0,render.configFileOf)(values, io));
-    const strategy = config.environments[values.env]?.strategy;
-    if (strategy && strategy !== 'rolling') {
+    const strategy = environmentOf(config, values.env).strategy;
+    if (strategy !== 'rolling') {
         throw new errors/* UserError */.yo(`environment ${values.env} uses the ${strategy} strategy, which slipway deploy does not carry out in this release; ` +
             'set strategy: rolling for it (docs/deploy.md)');
     }
-    const settings = await settingsOf(values, io);
+    const settings = (0,deploy_settings/* deploySettings */.$)(config, values.env);
     if (values.timeout !== undefined) {
         const ms = (0,duration/* parseDuration */.E)(values.timeout);
         if (ms === undefined)
@@ -424,7 +424,7 @@ async function deployCommand(args, io) {
     const result = await (0,render.render)({ ...values, format: undefined }, io);
     if (!(0,render.reportFindings)(result.findings, io))
         return 1;
-    const client = await clientOf(values, io);
+    const client = clientOf(values, io, config);
     const outcome = await (0,deploy/* deploy */.gg)(client, {
         environment: result.environment,
         namespace: result.namespace,
@@ -459,17 +459,15 @@ async function rollbackCommand(args, io) {
     if (!values.reason?.trim())
         throw new cli_io/* UsageError */.eb('--reason is required: it is recorded in the release');
     const config = await (0,core_config/* loadConfig */.Z9)((0,render.configFileOf)(values, io));
-    const environment = config.environments[values.env];
-    if (!environment)
-        throw new errors/* UserError */.yo(`environment "${values.env}" is not defined in slipway.yaml`);
-    const outcome = await rollback(await clientOf(values, io), {
+    const environment = environmentOf(config, values.env);
+    const outcome = await rollback(clientOf(values, io, config), {
         environment: values.env,
         namespace: environment.namespace,
         to: values.to,
         reason: values.reason,
         actor: process.env.GITHUB_ACTOR ?? `${external_node_os_default().userInfo().username}@${external_node_os_default().hostname()}`,
         holder: holderName(),
-        settings: (0,settings/* deploySettings */.$)(config, values.env),
+        settings: (0,deploy_settings/* deploySettings */.$)(config, values.env),
         force: values.force,
         log: format === 'text' ? (line) => io.err(`${line}\n`) : undefined
     });
@@ -527,21 +525,17 @@ async function releasesOf(values, io) {
     if (!values.env)
         throw new cli_io/* UsageError */.eb('--env is required');
     const config = await (0,core_config/* loadConfig */.Z9)((0,render.configFileOf)(values, io));
-    const environment = config.environments[values.env];
-    if (!environment)
-        throw new errors/* UserError */.yo(`environment "${values.env}" is not defined in slipway.yaml`);
-    const client = await clientOf(values, io);
-    return new release_store/* ReleaseStore */.T(client, values.env, environment.namespace).list();
+    const environment = environmentOf(config, values.env);
+    return new release_store/* ReleaseStore */.T(clientOf(values, io, config), values.env, environment.namespace).list();
 }
-async function settingsOf(values, io) {
-    const config = await (0,core_config/* loadConfig */.Z9)((0,render.configFileOf)(values, io));
-    if (values.env && !config.environments[values.env]) {
-        throw new errors/* UserError */.yo(`environment "${values.env}" is not defined in slipway.yaml`);
+function environmentOf(config, name) {
+    if (!Object.hasOwn(config.environments, name)) {
+        throw new errors/* UserError */.yo(`environment "${name}" is not defined in slipway.yaml`);
     }
-    return (0,settings/* deploySettings */.$)(config, values.env ?? '');
+    return config.environments[name];
 }
-async function clientOf(values, io) {
-    const config = await (0,core_config/* loadConfig */.Z9)((0,render.configFileOf)(values, io));
+/** The cluster of the environment `values.env`: --kubeconfig, and --context or its context. */
+function clientOf(values, io, config) {
     const env = config.environments[String(values.env)];
     const kubeconfig = values.kubeconfig;
     const cluster = (0,kube_cluster/* loadCluster */.vj)({

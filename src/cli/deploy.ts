@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import os from 'node:os'
 import path from 'node:path'
-import { loadConfig } from '../core/config/index.js'
+import { loadConfig, type Config, type Environment } from '../core/config/index.js'
 import { deploy, type DeployOutcome } from '../core/deploy/deploy.js'
 import type { Release } from '../core/deploy/release-record.js'
 import { liveRelease, ReleaseStore } from '../core/deploy/release-store.js'
@@ -99,14 +99,14 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   if (!values.env) throw new UsageError('--env is required')
   if (!values.image && !values['dry-run']) throw new UsageError('--image is required')
   const config = await loadConfig(configFileOf(values, io))
-  const strategy = config.environments[values.env]?.strategy
-  if (strategy && strategy !== 'rolling') {
+  const strategy = environmentOf(config, values.env).strategy
+  if (strategy !== 'rolling') {
     throw new UserError(
       `environment ${values.env} uses the ${strategy} strategy, which slipway deploy does not carry out in this release; ` +
         'set strategy: rolling for it (docs/deploy.md)'
     )
   }
-  const settings = await settingsOf(values, io)
+  const settings = deploySettings(config, values.env)
   if (values.timeout !== undefined) {
     const ms = parseDuration(values.timeout)
     if (ms === undefined)
@@ -115,7 +115,7 @@ export async function deployCommand(args: string[], io: Io): Promise<number> {
   }
   const result = await render({ ...values, format: undefined }, io)
   if (!reportFindings(result.findings, io)) return 1
-  const client = await clientOf(values, io)
+  const client = clientOf(values, io, config)
   const outcome = await deploy(client, {
     environment: result.environment,
     namespace: result.namespace,
@@ -152,10 +152,8 @@ export async function rollbackCommand(args: string[], io: Io): Promise<number> {
   if (!values.reason?.trim())
     throw new UsageError('--reason is required: it is recorded in the release')
   const config = await loadConfig(configFileOf(values, io))
-  const environment = config.environments[values.env]
-  if (!environment)
-    throw new UserError(`environment "${values.env}" is not defined in slipway.yaml`)
-  const outcome = await rollback(await clientOf(values, io), {
+  const environment = environmentOf(config, values.env)
+  const outcome = await rollback(clientOf(values, io, config), {
     environment: values.env,
     namespace: environment.namespace,
     to: values.to,
@@ -237,23 +235,19 @@ async function releasesOf(
 ): Promise<Release[]> {
   if (!values.env) throw new UsageError('--env is required')
   const config = await loadConfig(configFileOf(values, io))
-  const environment = config.environments[values.env]
-  if (!environment)
-    throw new UserError(`environment "${values.env}" is not defined in slipway.yaml`)
-  const client = await clientOf(values, io)
-  return new ReleaseStore(client, values.env, environment.namespace).list()
+  const environment = environmentOf(config, values.env)
+  return new ReleaseStore(clientOf(values, io, config), values.env, environment.namespace).list()
 }
 
-async function settingsOf(values: { env?: string } & Record<string, unknown>, io: Io) {
-  const config = await loadConfig(configFileOf(values, io))
-  if (values.env && !config.environments[values.env]) {
-    throw new UserError(`environment "${values.env}" is not defined in slipway.yaml`)
+function environmentOf(config: Config, name: string): Environment {
+  if (!Object.hasOwn(config.environments, name)) {
+    throw new UserError(`environment "${name}" is not defined in slipway.yaml`)
   }
-  return deploySettings(config, values.env ?? '')
+  return config.environments[name]
 }
 
-export async function clientOf(values: Record<string, unknown>, io: Io): Promise<KubeClient> {
-  const config = await loadConfig(configFileOf(values, io))
+/** The cluster of the environment `values.env`: --kubeconfig, and --context or its context. */
+export function clientOf(values: Record<string, unknown>, io: Io, config: Config): KubeClient {
   const env = config.environments[String(values.env)]
   const kubeconfig = values.kubeconfig as string | undefined
   const cluster = loadCluster({
